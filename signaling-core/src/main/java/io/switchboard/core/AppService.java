@@ -1,0 +1,23 @@
+package io.switchboard.core;
+
+import io.switchboard.core.message.Command;
+import io.switchboard.core.session.Session;
+
+/**
+ * One app's use cases over the shared core (DropSilk's flights, PrivyDrop's rooms, ...). The node calls it for each
+ * session of that app, on the session's own thread, in order: {@link #connected} once, {@link #handle} per command,
+ * {@link #disconnected} once.
+ */
+public interface AppService {
+    /** A session of this app opened; the service greets it and makes it visible. */
+    void connected(Session session);
+
+    /** A decoded, rate-checked command from {@code session}. Failures go back to the session as events. */
+    void handle(Session session, Command command);
+
+    /** {@code session} closed; the service removes it from its rooms and tells its peers. */
+    void disconnected(Session session);
+
+    /** How many rooms of this app are active (for stats). */
+    int activeRooms();
+}

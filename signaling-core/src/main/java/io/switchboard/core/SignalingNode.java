@@ -1,0 +1,173 @@
+package io.switchboard.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.switchboard.core.error.ErrorCode;
+import io.switchboard.core.id.AppId;
+import io.switchboard.core.id.IdGenerator;
+import io.switchboard.core.id.NodeId;
+import io.switchboard.core.limit.TokenBucket;
+import io.switchboard.core.message.Command;
+import io.switchboard.core.message.Event;
+import io.switchboard.core.network.ClientAddress;
+import io.switchboard.core.routing.SignalRouter;
+import io.switchboard.core.session.PeerSink;
+import io.switchboard.core.session.Session;
+import io.switchboard.core.session.SessionInfo;
+import io.switchboard.core.session.SessionRegistry;
+import io.switchboard.core.spi.Stores;
+import io.switchboard.core.telemetry.Telemetry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The facade the transports call: it opens and closes sessions, applies the limits every app shares, and hands
+ * commands to the session's {@link AppService}. It owns the session registry and the router, and subscribes this
+ * node's inbox on the bus. Thread-safe.
+ */
+public final class SignalingNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SignalingNode.class);
+
+    private final NodeId id;
+    private final Stores stores;
+    private final NodeServices services;
+    private final SessionRegistry registry = new SessionRegistry();
+    private final SignalRouter router;
+    private final Map<AppId, AppService> apps = new ConcurrentHashMap<>();
+    private final AutoCloseable inbox;
+    private final LongAdder rateLimited = new LongAdder();
+
+    /** Creates a node and subscribes its inbox on {@code stores}' bus. */
+    public SignalingNode(NodeId id, Stores stores, NodeServices services) {
+        this.id = requireNonNull(id, "id");
+        this.stores = requireNonNull(stores, "stores");
+        this.services = requireNonNull(services, "services");
+        this.router = new SignalRouter(id, registry, stores.bus());
+        this.inbox = stores.bus().subscribe(id, router::deliverLocal);
+    }
+
+    /** Registers the service of {@code app}; each app is registered once, before its first session. */
+    public void register(AppId app, AppService service) {
+        if (apps.putIfAbsent(app, service) != null) {
+            throw new IllegalStateException("app registered twice: " + app);
+        }
+    }
+
+    /** Opens a session of {@code app} for a client at {@code address}; the app greets it through {@code sink}. */
+    public Session open(AppId app, ClientAddress address, String userAgent, String initialName, PeerSink sink) {
+        AppService service = service(app);
+        SessionInfo info = new SessionInfo(
+                services.ids().newSessionId(),
+                app,
+                id,
+                address,
+                userAgent,
+                services.clock().instant(),
+                initialName);
+        CoreLimits limits = services.limits();
+        Session session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
+        registry.add(session);
+        service.connected(session);
+        return session;
+    }
+
+    /** Applies the shared limits to {@code command} and hands it to the session's app. Never throws. */
+    public void handle(Session session, Command command) {
+        if (!session.messageRate().tryAcquire(System.nanoTime())) {
+            rateLimited.increment();
+            session.sink().send(new Event.Failed(ErrorCode.RATE_LIMITED, null));
+            return;
+        }
+        try {
+            service(session.app()).handle(session, command);
+        } catch (RuntimeException e) {
+            log.warn("command {} from {} failed", command.getClass().getSimpleName(), session, e);
+            session.sink().send(new Event.Failed(ErrorCode.INTERNAL, null));
+        }
+    }
+
+    /** Closes {@code session}'s state: it leaves its rooms and its peers are told. Idempotent. Never throws. */
+    public void closed(Session session) {
+        if (!registry.remove(session)) {
+            return;
+        }
+        try {
+            service(session.app()).disconnected(session);
+        } catch (RuntimeException e) {
+            log.warn("disconnect of {} failed", session, e);
+        }
+    }
+
+    /** This node's id. */
+    public NodeId id() {
+        return id;
+    }
+
+    /** The sessions on this node. */
+    public SessionRegistry sessions() {
+        return registry;
+    }
+
+    /** The router, for app services. */
+    public SignalRouter router() {
+        return router;
+    }
+
+    /** The backend. */
+    public Stores stores() {
+        return stores;
+    }
+
+    /** Clock, ids, scheduler, telemetry and limits. */
+    public NodeServices services() {
+        return services;
+    }
+
+    /** The service of {@code app}. */
+    public AppService service(AppId app) {
+        AppService service = apps.get(app);
+        if (service == null) {
+            throw new IllegalArgumentException("app: " + app + " (expected: one of " + apps.keySet() + ")");
+        }
+        return service;
+    }
+
+    /** How many commands were refused for the message rate, since start. */
+    public long rateLimitedCount() {
+        return rateLimited.sum();
+    }
+
+    @Override
+    public void close() {
+        try {
+            inbox.close();
+        } catch (Exception e) {
+            log.warn("closing the inbox of {} failed", id, e);
+        }
+    }
+
+    /**
+     * The injected services a node and its apps use.
+     *
+     * @param clock wall time for timestamps
+     * @param ids random ids and codes
+     * @param scheduler delayed tasks
+     * @param telemetry structured events
+     * @param limits the shared limits
+     */
+    public record NodeServices(
+            Clock clock, IdGenerator ids, TaskScheduler scheduler, Telemetry telemetry, CoreLimits limits) {
+        /** All fields are required. */
+        public NodeServices {
+            requireNonNull(clock, "clock");
+            requireNonNull(ids, "ids");
+            requireNonNull(scheduler, "scheduler");
+            requireNonNull(telemetry, "telemetry");
+            requireNonNull(limits, "limits");
+        }
+    }
+}

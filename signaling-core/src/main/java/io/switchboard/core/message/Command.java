@@ -1,0 +1,45 @@
+package io.switchboard.core.message;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a client asks for, decoded by its dialect. Field values are as the client sent them; the core validates
+ * them (names, codes, sizes) so that every dialect gets the same rules.
+ */
+public sealed interface Command {
+    /** Sets the session's display name. */
+    record Register(String name) implements Command {
+        /** The name is required (it may still be invalid). */
+        public Register {
+            requireNonNull(name, "name");
+        }
+    }
+
+    /** Creates a room with a server-chosen code and joins it. */
+    record CreateRoom() implements Command {}
+
+    /** Joins the room with the given code. */
+    record JoinRoom(String code) implements Command {
+        /** The code is required (it may still be invalid). */
+        public JoinRoom {
+            requireNonNull(code, "code");
+        }
+    }
+
+    /** Invites another session into the sender's room. */
+    record Invite(String inviteeId, String code) implements Command {
+        /** Both fields are required (they may still be invalid). */
+        public Invite {
+            requireNonNull(inviteeId, "inviteeId");
+            requireNonNull(code, "code");
+        }
+    }
+
+    /** Relays an opaque payload to the other members of the sender's room. */
+    record Relay(RawJson payload) implements Command {
+        /** The payload is required. */
+        public Relay {
+            requireNonNull(payload, "payload");
+        }
+    }
+}

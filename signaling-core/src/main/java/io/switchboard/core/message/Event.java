@@ -1,0 +1,92 @@
+package io.switchboard.core.message;
+
+import static java.util.Objects.requireNonNull;
+
+import io.switchboard.core.Nullable;
+import io.switchboard.core.error.ErrorCode;
+import io.switchboard.core.id.SessionId;
+import io.switchboard.core.network.ConnectionType;
+import java.util.List;
+
+/**
+ * What a session is told, before its dialect encodes it. Events are immutable and may be shared between
+ * recipients, so one relayed payload is encoded for each target without being copied.
+ */
+public sealed interface Event {
+    /** The session exists and has this id; always the first event of a session. */
+    record Registered(SessionId id) implements Event {
+        /** The id is required. */
+        public Registered {
+            requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * The peers on the recipient's network. Shared by every recipient of one update: the dialect leaves out {@code
+     * exclude} (the recipient itself) and writes at most {@code limit} entries.
+     */
+    record NetworkPeers(List<PeerSummary> peers, @Nullable SessionId exclude, int limit) implements Event {
+        /** An empty list, sent to sessions that are busy in a full room. */
+        public static final NetworkPeers NONE = new NetworkPeers(List.of(), null, 0);
+
+        /** The list is required and copied. */
+        public NetworkPeers {
+            peers = List.copyOf(peers);
+        }
+    }
+
+    /** A room was created for the recipient with this code. */
+    record RoomCreated(String code) implements Event {
+        /** The code is required. */
+        public RoomCreated {
+            requireNonNull(code, "code");
+        }
+    }
+
+    /** A peer is now in the recipient's room. */
+    record PeerJoined(String code, Member peer, ConnectionType connectionType) implements Event {
+        /** All fields are required. */
+        public PeerJoined {
+            requireNonNull(code, "code");
+            requireNonNull(peer, "peer");
+            requireNonNull(connectionType, "connectionType");
+        }
+    }
+
+    /** Another session invites the recipient into its room. */
+    record Invited(String code, String fromName) implements Event {
+        /** Both fields are required. */
+        public Invited {
+            requireNonNull(code, "code");
+            requireNonNull(fromName, "fromName");
+        }
+    }
+
+    /** A payload from a peer of the recipient's room. */
+    record SignalRelayed(SessionId from, RawJson payload) implements Event {
+        /** Both fields are required. */
+        public SignalRelayed {
+            requireNonNull(from, "from");
+            requireNonNull(payload, "payload");
+        }
+    }
+
+    /** A peer left the recipient's room. */
+    record PeerLeft(SessionId peer) implements Event {
+        /** The peer is required. */
+        public PeerLeft {
+            requireNonNull(peer, "peer");
+        }
+    }
+
+    /** The recipient's last command failed. */
+    record Failed(ErrorCode code, @Nullable String detail) implements Event {
+        /** The code is required. */
+        public Failed {
+            requireNonNull(code, "code");
+        }
+    }
+
+    /** The server is going away; a close follows. */
+    record ShuttingDown() implements Event {}
+}

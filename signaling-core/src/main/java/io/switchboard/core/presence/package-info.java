@@ -1,0 +1,5 @@
+/**
+ * Who can see whom on the same network: DropSilk's network user lists, kept per network group and sent as one
+ * coalesced update per group rather than one message per client per change.
+ */
+package io.switchboard.core.presence;

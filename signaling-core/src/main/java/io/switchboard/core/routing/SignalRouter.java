@@ -1,0 +1,63 @@
+package io.switchboard.core.routing;
+
+import static java.util.Objects.requireNonNull;
+
+import io.switchboard.core.id.NodeId;
+import io.switchboard.core.message.Event;
+import io.switchboard.core.message.Member;
+import io.switchboard.core.session.Session;
+import io.switchboard.core.session.SessionRegistry;
+import io.switchboard.core.spi.Delivery;
+import io.switchboard.core.spi.NodeBus;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers events to room members: straight to the session's sink when the member is on this node, otherwise
+ * through the {@link NodeBus} to the member's node. Thread-safe; order is kept per calling thread.
+ */
+public final class SignalRouter {
+    private static final Logger log = LoggerFactory.getLogger(SignalRouter.class);
+
+    private final NodeId self;
+    private final SessionRegistry registry;
+    private final NodeBus bus;
+    private final LongAdder undeliverable = new LongAdder();
+
+    /** Creates a router for the node {@code self}. */
+    public SignalRouter(NodeId self, SessionRegistry registry, NodeBus bus) {
+        this.self = requireNonNull(self, "self");
+        this.registry = requireNonNull(registry, "registry");
+        this.bus = requireNonNull(bus, "bus");
+    }
+
+    /** Sends {@code event} to {@code target}; a target that is gone is skipped and counted. */
+    public void deliver(Member target, Event event) {
+        if (target.node().equals(self)) {
+            deliverLocal(new Delivery(target.id(), event));
+            return;
+        }
+        bus.publish(target.node(), new Delivery(target.id(), event)).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                undeliverable.increment();
+                log.debug("bus publish to {} failed: {}", target.node(), failure.toString());
+            }
+        });
+    }
+
+    /** Hands a delivery that arrived for this node to its session; the bus inbox calls this. */
+    public void deliverLocal(Delivery delivery) {
+        Session session = registry.get(delivery.target());
+        if (session == null) {
+            undeliverable.increment();
+            return;
+        }
+        session.deliver(delivery.event());
+    }
+
+    /** How many events found no live target, since start. */
+    public long undeliverable() {
+        return undeliverable.sum();
+    }
+}

@@ -1,0 +1,19 @@
+package io.switchboard.core.spi;
+
+/**
+ * The set of stores one backend provides, chosen once at start ({@code memory} or {@code redis://...}). Closing it
+ * releases connections and threads.
+ */
+public interface Stores extends AutoCloseable {
+    /** Rooms and membership. */
+    RoomStore rooms();
+
+    /** Cross-node delivery. */
+    NodeBus bus();
+
+    /** Whether the backend is reachable now; {@code /readyz} reports it. */
+    boolean isHealthy();
+
+    @Override
+    void close();
+}

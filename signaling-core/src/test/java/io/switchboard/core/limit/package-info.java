@@ -1,0 +1,2 @@
+/** Tests of the rate limiter. */
+package io.switchboard.core.limit;

@@ -1,0 +1,2 @@
+/** Tests of network user lists. */
+package io.switchboard.core.presence;

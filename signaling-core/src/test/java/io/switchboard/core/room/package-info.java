@@ -1,0 +1,2 @@
+/** Tests of DropSilk's flight rules. */
+package io.switchboard.core.room;

@@ -1,0 +1,2 @@
+/** Tests of sessions, the node facade and cross-node delivery. */
+package io.switchboard.core.session;
