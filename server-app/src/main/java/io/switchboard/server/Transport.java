@@ -1,0 +1,24 @@
+package io.switchboard.server;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/** The I/O transport: native epoll where it is available and asked for, NIO otherwise. */
+record Transport(String name, IoHandlerFactory ioHandlerFactory, Class<? extends ServerChannel> serverChannel) {
+
+    /** Picks a transport for the configured choice: {@code auto}, {@code epoll} or {@code nio}. */
+    static Transport select(String choice) {
+        if (!"nio".equals(choice) && Epoll.isAvailable()) {
+            return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
+        }
+        if ("epoll".equals(choice)) {
+            throw new IllegalStateException("transport epoll is not available here: " + Epoll.unavailabilityCause());
+        }
+        return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class);
+    }
+}

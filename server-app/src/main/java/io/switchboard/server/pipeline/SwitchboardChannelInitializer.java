@@ -1,0 +1,100 @@
+package io.switchboard.server.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.switchboard.server.ServerState;
+import io.switchboard.server.app.AppModule;
+import io.switchboard.server.config.ServerConfig;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the pipeline of one connection to one app listener, one line per step in the order {@link HandlerNames}
+ * documents. Immutable; everything shared is made once in the constructor.
+ */
+public final class SwitchboardChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private static final int MAX_INITIAL_LINE = 8192;
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    private final ServerConfig config;
+    private final AppModule app;
+    private final ServerState state;
+    private final ConnectionLimitHandler connectionLimit;
+    private final HttpRequestRouter router;
+    private final UnhandledExceptionHandler exceptions;
+    private final HttpDecoderConfig httpConfig;
+    private final WebSocketServerProtocolConfig webSocketConfig;
+
+    /** Creates the initializer for {@code app}'s listener. */
+    public SwitchboardChannelInitializer(
+            ServerConfig config, AppModule app, ServerState state, SharedHandlers shared, HttpRequestRouter router) {
+        this.config = requireNonNull(config, "config");
+        this.app = requireNonNull(app, "app");
+        this.state = requireNonNull(state, "state");
+        this.connectionLimit = shared.connectionLimit();
+        this.exceptions = shared.exceptions();
+        this.router = requireNonNull(router, "router");
+        this.httpConfig = new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_INITIAL_LINE)
+                .setMaxHeaderSize(MAX_HEADER_BYTES);
+        this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/")
+                .checkStartsWith(true) // DropSilk's server accepts an upgrade on any path
+                .handshakeTimeoutMillis(10_000)
+                .dropPongFrames(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxFrameBytes())
+                        .allowExtensions(false)
+                        .closeOnProtocolViolation(true)
+                        .withUTF8Validator(true)
+                        .build())
+                .build();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        state.channels().add(ch);
+        ChannelPipeline p = ch.pipeline();
+        p.addLast(HandlerNames.CONNECTION_LIMIT, connectionLimit);
+        p.addLast(
+                HandlerNames.IDLE,
+                new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        p.addLast(HandlerNames.IDLE_CLOSE, IdleCloseHandler.INSTANCE);
+        p.addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec(httpConfig));
+        p.addLast(HandlerNames.HTTP_KEEPALIVE, new HttpServerKeepAliveHandler());
+        p.addLast(HandlerNames.HTTP_AGGREGATOR, new HttpObjectAggregator(config.maxBodyBytes()));
+        p.addLast(HandlerNames.HTTP_ROUTER, router);
+        p.addLast(HandlerNames.WS_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig));
+        p.addLast(HandlerNames.WS_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameBytes()));
+        p.addLast(
+                HandlerNames.WS_SESSION,
+                new WebSocketSessionHandler(
+                        app.dialect(), app.node(), config.outboundBudgetBytes(), config.pingInterval()));
+        p.addLast(HandlerNames.EXCEPTION, exceptions);
+    }
+
+    /**
+     * The handlers every listener of the process shares.
+     *
+     * @param connectionLimit counts connections across all listeners
+     * @param exceptions the tail handler
+     */
+    public record SharedHandlers(ConnectionLimitHandler connectionLimit, UnhandledExceptionHandler exceptions) {
+        /** Both are required. */
+        public SharedHandlers {
+            requireNonNull(connectionLimit, "connectionLimit");
+            requireNonNull(exceptions, "exceptions");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.switchboard.server.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.switchboard.protocol.ByteSink;
+
+/** A {@link ByteSink} that appends to a Netty buffer, so dialects encode straight into the outgoing frame. */
+final class ByteBufSink implements ByteSink {
+    private final ByteBuf buf;
+
+    ByteBufSink(ByteBuf buf) {
+        this.buf = buf;
+    }
+
+    @Override
+    public void write(int b) {
+        buf.writeByte(b);
+    }
+
+    @Override
+    public void write(byte[] src, int offset, int length) {
+        buf.writeBytes(src, offset, length);
+    }
+}
