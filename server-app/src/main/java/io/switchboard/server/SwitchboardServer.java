@@ -86,12 +86,15 @@ public final class SwitchboardServer {
                 throw new IllegalStateException("already started");
             }
             started = true;
+            boolean ok = false;
             try {
-                startLocked();
-            } catch (RuntimeException | InterruptedException e) {
-                releaseResources();
-                terminated.countDown();
-                throw e;
+                startLocked(); // Netty's sync() rethrows a bind failure undeclared, hence the finally
+                ok = true;
+            } finally {
+                if (!ok) {
+                    releaseResources();
+                    terminated.countDown();
+                }
             }
         }
     }

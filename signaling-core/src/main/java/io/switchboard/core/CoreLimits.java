@@ -24,17 +24,17 @@ public record CoreLimits(
     /** Validates every limit. */
     public CoreLimits {
         if (messagesPerSecond <= 0 || messageBurst <= 0) {
-            throw new IllegalArgumentException(
-                    "message rate: " + messagesPerSecond + "/s burst " + messageBurst + " (expected: both positive)");
+            throw new IllegalArgumentException("max-messages-per-second / message-burst: " + messagesPerSecond + " / "
+                    + messageBurst + " (expected: both positive)");
         }
         if (maxSignalBytes < 1024) {
-            throw new IllegalArgumentException("maxSignalBytes: " + maxSignalBytes + " (expected: >= 1024)");
+            throw new IllegalArgumentException("max-signal-bytes: " + maxSignalBytes + " (expected: >= 1024)");
         }
         if (networkListLimit < 0) {
-            throw new IllegalArgumentException("networkListLimit: " + networkListLimit + " (expected: >= 0)");
+            throw new IllegalArgumentException("network-list-limit: " + networkListLimit + " (expected: >= 0)");
         }
         if (networkListCoalesce.isNegative()) {
-            throw new IllegalArgumentException("networkListCoalesce: " + networkListCoalesce + " (expected: >= 0)");
+            throw new IllegalArgumentException("network-list-coalesce: " + networkListCoalesce + " (expected: >= 0)");
         }
     }
 }
