@@ -46,7 +46,7 @@ public final class SignalingNode implements AutoCloseable {
         this.id = requireNonNull(id, "id");
         this.stores = requireNonNull(stores, "stores");
         this.services = requireNonNull(services, "services");
-        this.router = new SignalRouter(id, registry, stores.bus());
+        this.router = new SignalRouter(id, registry, stores.bus(), stores.directory());
         this.inbox = stores.bus().subscribe(id, router::deliverLocal);
     }
 
@@ -71,6 +71,7 @@ public final class SignalingNode implements AutoCloseable {
         CoreLimits limits = services.limits();
         Session session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
         registry.add(session);
+        stores.directory().register(session.id(), id);
         service.connected(session);
         return session;
     }
@@ -95,6 +96,7 @@ public final class SignalingNode implements AutoCloseable {
         if (!registry.remove(session)) {
             return;
         }
+        stores.directory().unregister(session.id());
         try {
             service(session.app()).disconnected(session);
         } catch (RuntimeException e) {

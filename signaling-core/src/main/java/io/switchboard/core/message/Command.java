@@ -42,4 +42,23 @@ public sealed interface Command {
             requireNonNull(payload, "payload");
         }
     }
+
+    /** Relays an opaque payload of one signaling step to one peer of the sender's room. */
+    record SignalPeer(SignalKind kind, String target, RawJson payload) implements Command {
+        /** All fields are required (the target may still be invalid). */
+        public SignalPeer {
+            requireNonNull(kind, "kind");
+            requireNonNull(target, "target");
+            requireNonNull(payload, "payload");
+        }
+    }
+
+    /** Announces something to the other members of a room the sender is in. */
+    record Announce(AnnounceKind kind, String roomId) implements Command {
+        /** Both fields are required (the room id may still be invalid). */
+        public Announce {
+            requireNonNull(kind, "kind");
+            requireNonNull(roomId, "roomId");
+        }
+    }
 }

@@ -89,4 +89,44 @@ public sealed interface Event {
 
     /** The server is going away; a close follows. */
     record ShuttingDown() implements Event {}
+
+    /**
+     * The answer to a join: success or the reason it failed, with the room id it concerned (null when the failure
+     * concerns no particular room) and, for server errors, a short error text.
+     */
+    record JoinAnswer(boolean success, String message, @Nullable String roomId, @Nullable String error)
+            implements Event {
+        /** The message is required. */
+        public JoinAnswer {
+            requireNonNull(message, "message");
+        }
+    }
+
+    /** A peer joined (or rejoined) the recipient's room and is ready to be offered a connection. */
+    record PeerReady(SessionId peer) implements Event {
+        /** The peer is required. */
+        public PeerReady {
+            requireNonNull(peer, "peer");
+        }
+    }
+
+    /** One signaling step from a peer of the recipient's room, addressed to the recipient. */
+    record PeerSignal(SignalKind kind, SessionId from, RawJson payload) implements Event {
+        /** All fields are required. */
+        public PeerSignal {
+            requireNonNull(kind, "kind");
+            requireNonNull(from, "from");
+            requireNonNull(payload, "payload");
+        }
+    }
+
+    /** A peer of the recipient's room announced something; {@code peer} is the announcing session. */
+    record Announcement(AnnounceKind kind, String roomId, SessionId peer) implements Event {
+        /** All fields are required. */
+        public Announcement {
+            requireNonNull(kind, "kind");
+            requireNonNull(roomId, "roomId");
+            requireNonNull(peer, "peer");
+        }
+    }
 }

@@ -3,12 +3,14 @@ package io.switchboard.core.routing;
 import static java.util.Objects.requireNonNull;
 
 import io.switchboard.core.id.NodeId;
+import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Event;
 import io.switchboard.core.message.Member;
 import io.switchboard.core.session.Session;
 import io.switchboard.core.session.SessionRegistry;
 import io.switchboard.core.spi.Delivery;
 import io.switchboard.core.spi.NodeBus;
+import io.switchboard.core.spi.SessionDirectory;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +25,15 @@ public final class SignalRouter {
     private final NodeId self;
     private final SessionRegistry registry;
     private final NodeBus bus;
+    private final SessionDirectory directory;
     private final LongAdder undeliverable = new LongAdder();
 
     /** Creates a router for the node {@code self}. */
-    public SignalRouter(NodeId self, SessionRegistry registry, NodeBus bus) {
+    public SignalRouter(NodeId self, SessionRegistry registry, NodeBus bus, SessionDirectory directory) {
         this.self = requireNonNull(self, "self");
         this.registry = requireNonNull(registry, "registry");
         this.bus = requireNonNull(bus, "bus");
+        this.directory = requireNonNull(directory, "directory");
     }
 
     /** Sends {@code event} to {@code target}; a target that is gone is skipped and counted. */
@@ -38,10 +42,33 @@ public final class SignalRouter {
             deliverLocal(new Delivery(target.id(), event));
             return;
         }
-        bus.publish(target.node(), new Delivery(target.id(), event)).whenComplete((ok, failure) -> {
+        publish(target.node(), new Delivery(target.id(), event));
+    }
+
+    /**
+     * Sends {@code event} to the session {@code target} wherever it lives: this node's registry first, otherwise the
+     * directory names its node. A target that is gone is skipped and counted.
+     */
+    public void deliver(SessionId target, Event event) {
+        Session local = registry.get(target);
+        if (local != null) {
+            local.deliver(event);
+            return;
+        }
+        directory.nodeOf(target).whenComplete((node, failure) -> {
+            if (failure != null || node == null || node.equals(self)) {
+                undeliverable.increment();
+                return;
+            }
+            publish(node, new Delivery(target, event));
+        });
+    }
+
+    private void publish(NodeId node, Delivery delivery) {
+        bus.publish(node, delivery).whenComplete((ok, failure) -> {
             if (failure != null) {
                 undeliverable.increment();
-                log.debug("bus publish to {} failed: {}", target.node(), failure.toString());
+                log.debug("bus publish to {} failed: {}", node, failure.toString());
             }
         });
     }

@@ -11,6 +11,9 @@ public interface Stores extends AutoCloseable {
     /** Cross-node delivery. */
     NodeBus bus();
 
+    /** Which node holds which session. */
+    SessionDirectory directory();
+
     /** Whether the backend is reachable now; {@code /readyz} reports it. */
     boolean isHealthy();
 
