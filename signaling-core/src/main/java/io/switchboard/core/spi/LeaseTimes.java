@@ -14,7 +14,7 @@ import java.time.Duration;
 public record LeaseTimes(Duration roomTtl, Duration bindingTtl, Duration emptyGrace) {
     /** PrivyDrop's values. */
     public static final LeaseTimes PRIVYDROP =
-            new LeaseTimes(Duration.ofSeconds(86_400), Duration.ofSeconds(90_000), Duration.ofSeconds(900));
+            new LeaseTimes(Duration.ofHours(24), Duration.ofHours(25), Duration.ofMinutes(15));
 
     /** All positive. */
     public LeaseTimes {
