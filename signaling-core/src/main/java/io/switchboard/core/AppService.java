@@ -1,5 +1,7 @@
 package io.switchboard.core;
 
+import io.switchboard.core.id.IdGenerator;
+import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Command;
 import io.switchboard.core.session.Session;
 
@@ -20,4 +22,12 @@ public interface AppService {
 
     /** How many rooms of this app are active (for stats). */
     int activeRooms();
+
+    /**
+     * A new session id in the app's format. The default has at least 128 bits of entropy; an app whose frontend
+     * shows ids may use a shorter format, compensated by its own rules.
+     */
+    default SessionId newSessionId(IdGenerator ids) {
+        return ids.newSessionId();
+    }
 }

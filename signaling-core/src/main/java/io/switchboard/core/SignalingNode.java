@@ -60,17 +60,19 @@ public final class SignalingNode implements AutoCloseable {
     /** Opens a session of {@code app} for a client at {@code address}; the app greets it through {@code sink}. */
     public Session open(AppId app, ClientAddress address, String userAgent, String initialName, PeerSink sink) {
         AppService service = service(app);
-        SessionInfo info = new SessionInfo(
-                services.ids().newSessionId(),
-                app,
-                id,
-                address,
-                userAgent,
-                services.clock().instant(),
-                initialName);
         CoreLimits limits = services.limits();
-        Session session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
-        registry.add(session);
+        Session session;
+        do {
+            SessionInfo info = new SessionInfo(
+                    service.newSessionId(services.ids()),
+                    app,
+                    id,
+                    address,
+                    userAgent,
+                    services.clock().instant(),
+                    initialName);
+            session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
+        } while (!registry.tryAdd(session)); // a short app id format can collide, however rarely
         stores.directory().register(session.id(), id);
         service.connected(session);
         return session;

@@ -29,7 +29,7 @@ class DropSilkFlowTest {
         try (WsClient client = WsClient.connect(server.webSocketUri())) {
             Map<String, Object> first = client.nextJson();
             assertEquals("registered", first.get("type"));
-            assertTrue(((String) first.get("id")).matches("[0-9a-z]{25}"), first.toString());
+            assertTrue(((String) first.get("id")).matches("[0-9a-z]{10}"), first.toString());
         }
     }
 

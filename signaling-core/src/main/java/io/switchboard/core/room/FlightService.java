@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.switchboard.core.AppService;
 import io.switchboard.core.SignalingNode;
 import io.switchboard.core.error.ErrorCode;
+import io.switchboard.core.id.Alphabets;
 import io.switchboard.core.id.AppId;
+import io.switchboard.core.id.IdGenerator;
 import io.switchboard.core.id.RoomKey;
 import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Command;
@@ -108,6 +110,16 @@ public final class FlightService implements AppService {
     @Override
     public int activeRooms() {
         return activeFlights.get();
+    }
+
+    /**
+     * DropSilk's frontend shows session ids in a card sized for the original's 9–10 characters, so ids are 10
+     * characters of base 36 (about 52 bits, the original's HEAD format). That is enough: an id only lets one invite
+     * its owner, which needs flight membership and the same network, and relays never go by id.
+     */
+    @Override
+    public SessionId newSessionId(IdGenerator ids) {
+        return new SessionId(ids.randomString(Alphabets.BASE36_LOWER, 10));
     }
 
     private void relay(Session session, Command.Relay relay) {

@@ -13,12 +13,13 @@ public final class SessionRegistry {
     private final ConcurrentHashMap<SessionId, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<AppId, AtomicInteger> perApp = new ConcurrentHashMap<>();
 
-    /** Adds {@code session}; its id must be new. */
-    public void add(Session session) {
+    /** Adds {@code session} unless its id is taken; returns whether it was added. */
+    public boolean tryAdd(Session session) {
         if (sessions.putIfAbsent(session.id(), session) != null) {
-            throw new IllegalStateException("duplicate session id: " + session.id());
+            return false;
         }
         perApp.computeIfAbsent(session.app(), app -> new AtomicInteger()).incrementAndGet();
+        return true;
     }
 
     /** Removes {@code session}; returns whether it was registered. */

@@ -1,0 +1,61 @@
+package io.switchboard.protocol.socketio;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.switchboard.protocol.json.Json;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * The payload rules of the reference parser ({@code Decoder.isPayloadValid}): what each packet type may carry. A
+ * packet that breaks them is a protocol error, and the reference server closes the connection.
+ */
+public final class SocketIoPayloads {
+    /** Event names a server never delivers as user events; sending one is a protocol error. */
+    public static final Set<String> RESERVED_EVENTS =
+            Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+
+    private SocketIoPayloads() {}
+
+    /**
+     * Whether the data of a packet of {@code header}'s type is acceptable. Checks the shape the reference checks
+     * (and, for events, that the first element is a string or number and not a reserved name); a full parse of
+     * an event's array is left to its dialect, which reports malformed JSON.
+     */
+    public static boolean isValid(SocketIoHeader header, byte[] packet) {
+        return switch (header.type()) {
+            case CONNECT -> !header.hasData() || firstToken(header, packet) == JsonToken.START_OBJECT;
+            case DISCONNECT -> !header.hasData();
+            case CONNECT_ERROR -> header.hasData();
+            case EVENT, BINARY_EVENT -> header.hasData() && isEventArray(header, packet);
+            case ACK, BINARY_ACK -> header.hasData() && firstToken(header, packet) == JsonToken.START_ARRAY;
+        };
+    }
+
+    private static JsonToken firstToken(SocketIoHeader header, byte[] packet) {
+        if (packet[header.dataOffset()] == 0) {
+            return null; // jackson would take it for UTF-16/32
+        }
+        try (JsonParser parser = Json.FACTORY.createParser(packet, header.dataOffset(), header.dataLength())) {
+            return parser.nextToken();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isEventArray(SocketIoHeader header, byte[] packet) {
+        if (packet[header.dataOffset()] != '[') {
+            return false;
+        }
+        try (JsonParser parser = Json.FACTORY.createParser(packet, header.dataOffset(), header.dataLength())) {
+            parser.nextToken();
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.VALUE_NUMBER_INT || first == JsonToken.VALUE_NUMBER_FLOAT) {
+                return true;
+            }
+            return first == JsonToken.VALUE_STRING && !RESERVED_EVENTS.contains(parser.getText());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
