@@ -2,6 +2,7 @@ package io.switchboard.protocol;
 
 import io.switchboard.core.id.AppId;
 import io.switchboard.core.message.Event;
+import java.util.List;
 
 /**
  * One app's wire protocol over text messages: frames to core commands and core events to frames.
@@ -25,6 +26,15 @@ public interface Dialect {
      * array must not be changed afterwards: a decoded command may keep slices of it.
      */
     Decoded decode(byte[] frame, int offset, int length);
+
+    /**
+     * Decodes a message that arrived with binary attachments (a Socket.IO binary event: its JSON holds {@code
+     * {"_placeholder":true,"num":i}} for attachment {@code i}). Dialects whose app sends no binary events keep the
+     * default, which ignores the attachments.
+     */
+    default Decoded decode(byte[] frame, int offset, int length, List<byte[]> attachments) {
+        return decode(frame, offset, length);
+    }
 
     /** Encodes {@code event} as one complete message into {@code out}. */
     void encode(Event event, ByteSink out);

@@ -169,7 +169,8 @@ public final class SwitchboardServer {
         for (AppBinding binding : config.apps()) {
             AppModule module = AppModules.create(binding.name(), context);
             modules.add(module);
-            HttpRequestRouter router = new HttpRequestRouter(module.routes(), origins, proxies, state);
+            HttpRequestRouter router = new HttpRequestRouter(
+                    module.routes(), origins, proxies, state, module.engineIo(), config.maxBodyBytes());
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(transport.serverChannel())
@@ -200,6 +201,11 @@ public final class SwitchboardServer {
         for (Session session : node.sessions().all()) {
             session.sink().send(new Event.ShuttingDown());
             session.sink().close(CloseReason.GOING_AWAY);
+        }
+        for (AppModule module : modules) {
+            if (module.engineIo() != null) {
+                module.engineIo().shutdown(); // sessions that never connected to a namespace
+            }
         }
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
         while (node.sessions().size() > 0 && System.nanoTime() < deadline) {

@@ -6,6 +6,7 @@ import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.id.AppId;
 import io.switchboard.core.id.IdGenerator;
 import io.switchboard.core.id.NodeId;
+import io.switchboard.core.id.SessionId;
 import io.switchboard.core.limit.TokenBucket;
 import io.switchboard.core.message.Command;
 import io.switchboard.core.message.Event;
@@ -73,6 +74,30 @@ public final class SignalingNode implements AutoCloseable {
                     initialName);
             session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
         } while (!registry.tryAdd(session)); // a short app id format can collide, however rarely
+        stores.directory().register(session.id(), id);
+        service.connected(session);
+        return session;
+    }
+
+    /**
+     * Opens a session with an id the transport chose (Socket.IO answers CONNECT with the id before the app greets
+     * the session). Returns null when the id is taken.
+     */
+    public @Nullable Session open(
+            AppId app,
+            SessionId sessionId,
+            ClientAddress address,
+            String userAgent,
+            String initialName,
+            PeerSink sink) {
+        AppService service = service(app);
+        CoreLimits limits = services.limits();
+        SessionInfo info = new SessionInfo(
+                sessionId, app, id, address, userAgent, services.clock().instant(), initialName);
+        Session session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
+        if (!registry.tryAdd(session)) {
+            return null;
+        }
         stores.directory().register(session.id(), id);
         service.connected(session);
         return session;

@@ -69,7 +69,7 @@ public final class AppModules {
                         HealthRoutes.readyz(() ->
                                 !ctx.state().draining() && ctx.node().stores().isHealthy()))
                 .build();
-        return new AppModule(dialect, service, ctx.node(), routes);
+        return new AppModule(dialect, service, ctx.node(), routes, null);
     }
 
     /** An app name and its conventional port. */

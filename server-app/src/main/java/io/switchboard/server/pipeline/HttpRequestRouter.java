@@ -13,10 +13,13 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.switchboard.core.Nullable;
 import io.switchboard.core.network.ClientAddress;
 import io.switchboard.core.network.IpAddress;
 import io.switchboard.core.network.TrustedProxies;
+import io.switchboard.protocol.engineio.EngineIoError;
 import io.switchboard.server.ServerState;
+import io.switchboard.server.engineio.EngineIoServer;
 import io.switchboard.server.http.CorsPolicy;
 import io.switchboard.server.http.HttpRequestContext;
 import io.switchboard.server.http.HttpResponses;
@@ -41,13 +44,31 @@ public final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHtt
     private final CorsPolicy origins;
     private final TrustedProxies proxies;
     private final ServerState state;
+    private final @Nullable EngineIoServer engineIo;
+    private final int maxBodyBytes;
 
-    /** Creates a router for one app listener. */
+    /** Creates a router for a plain-WebSocket app listener. */
     public HttpRequestRouter(RouteTable routes, CorsPolicy origins, TrustedProxies proxies, ServerState state) {
+        this(routes, origins, proxies, state, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Creates a router for one app listener; with {@code engineIo}, requests under {@code /socket.io/} go to it and
+     * other requests' bodies are held to {@code maxBodyBytes} (the aggregator admits Engine.IO's larger payloads).
+     */
+    public HttpRequestRouter(
+            RouteTable routes,
+            CorsPolicy origins,
+            TrustedProxies proxies,
+            ServerState state,
+            @Nullable EngineIoServer engineIo,
+            int maxBodyBytes) {
         this.routes = requireNonNull(routes, "routes");
         this.origins = requireNonNull(origins, "origins");
         this.proxies = requireNonNull(proxies, "proxies");
         this.state = requireNonNull(state, "state");
+        this.engineIo = engineIo;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -57,11 +78,25 @@ public final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHtt
             return;
         }
         ClientAddress client = clientAddress(ctx.channel().remoteAddress(), request);
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        boolean engineIoPath = engineIo != null && EngineIoServer.PATH.equals(query.path());
         if (isWebSocketUpgrade(request)) {
-            vetUpgrade(ctx, request, client);
+            vetUpgrade(ctx, request, client, engineIoPath ? query : null);
             return;
         }
-        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        if (engineIoPath) {
+            if (state.draining()) {
+                respondAndClose(
+                        ctx, HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "Server shutting down"));
+            } else {
+                engineIo.handleHttp(ctx, request, query, client);
+            }
+            return;
+        }
+        if (request.content().readableBytes() > maxBodyBytes) {
+            respondAndClose(ctx, HttpResponses.text(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "Payload Too Large"));
+            return;
+        }
         Route route = routes.find(request.method(), query.path());
         if (route == null) {
             respond(ctx, request, HttpResponses.notFound());
@@ -85,7 +120,11 @@ public final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHtt
         });
     }
 
-    private void vetUpgrade(ChannelHandlerContext ctx, FullHttpRequest request, ClientAddress client) {
+    private void vetUpgrade(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            ClientAddress client,
+            @Nullable QueryStringDecoder eio) {
         if (state.draining()) {
             respondAndClose(ctx, HttpResponses.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "Server shutting down"));
             return;
@@ -95,6 +134,15 @@ public final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHtt
             log.debug("upgrade from {} refused: origin {}", client.ip(), origin);
             respondAndClose(ctx, HttpResponses.text(HttpResponseStatus.FORBIDDEN, "Forbidden: Invalid Origin"));
             return;
+        }
+        if (engineIo != null) {
+            EngineIoError error = eio == null ? EngineIoError.BAD_REQUEST : engineIo.vetUpgrade(request, eio);
+            if (error != null) {
+                FullHttpResponse refusal = HttpResponses.of(
+                        HttpResponseStatus.valueOf(error.httpStatus()), "application/json", error.body());
+                respondAndClose(ctx, refusal);
+                return;
+            }
         }
         ctx.channel().attr(ChannelAttributes.CLIENT_ADDRESS).set(client);
         ctx.fireChannelRead(request.retain());

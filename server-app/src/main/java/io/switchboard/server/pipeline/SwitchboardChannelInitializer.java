@@ -2,6 +2,7 @@ package io.switchboard.server.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -17,6 +18,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.switchboard.server.ServerState;
 import io.switchboard.server.app.AppModule;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.engineio.EngineIoServer;
+import io.switchboard.server.engineio.EngineIoWebSocketHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +38,8 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
     private final UnhandledExceptionHandler exceptions;
     private final HttpDecoderConfig httpConfig;
     private final WebSocketServerProtocolConfig webSocketConfig;
+    private final int maxMessageBytes;
+    private final int maxHttpBodyBytes;
 
     /** Creates the initializer for {@code app}'s listener. */
     public SwitchboardChannelInitializer(
@@ -48,13 +53,21 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
         this.httpConfig = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_INITIAL_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES);
+        EngineIoServer engineIo = app.engineIo();
+        this.maxMessageBytes =
+                engineIo == null ? config.maxFrameBytes() : engineIo.config().maxPayload();
+        this.maxHttpBodyBytes = engineIo == null
+                ? config.maxBodyBytes()
+                : Math.max(config.maxBodyBytes(), engineIo.config().maxPayload());
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath("/")
-                .checkStartsWith(true) // DropSilk's server accepts an upgrade on any path
+                // DropSilk's server accepts an upgrade on any path; Socket.IO's only under /socket.io/ (the router
+                // has vetted the path, and the query string follows it).
+                .websocketPath(engineIo == null ? "/" : EngineIoServer.PATH)
+                .checkStartsWith(true)
                 .handshakeTimeoutMillis(10_000)
                 .dropPongFrames(true)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(config.maxFrameBytes())
+                        .maxFramePayloadLength(maxMessageBytes)
                         .allowExtensions(false)
                         .closeOnProtocolViolation(true)
                         .withUTF8Validator(true)
@@ -73,15 +86,28 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
         p.addLast(HandlerNames.IDLE_CLOSE, IdleCloseHandler.INSTANCE);
         p.addLast(HandlerNames.HTTP_CODEC, new HttpServerCodec(httpConfig));
         p.addLast(HandlerNames.HTTP_KEEPALIVE, new HttpServerKeepAliveHandler());
-        p.addLast(HandlerNames.HTTP_AGGREGATOR, new HttpObjectAggregator(config.maxBodyBytes()));
+        p.addLast(HandlerNames.HTTP_AGGREGATOR, new HttpObjectAggregator(maxHttpBodyBytes));
         p.addLast(HandlerNames.HTTP_ROUTER, router);
         p.addLast(HandlerNames.WS_PROTOCOL, new WebSocketServerProtocolHandler(webSocketConfig));
-        p.addLast(HandlerNames.WS_AGGREGATOR, new WebSocketFrameAggregator(config.maxFrameBytes()));
-        p.addLast(
-                HandlerNames.WS_SESSION,
-                new WebSocketSessionHandler(
-                        app.dialect(), app.node(), config.outboundBudgetBytes(), config.pingInterval()));
+        p.addLast(HandlerNames.WS_AGGREGATOR, new WebSocketFrameAggregator(maxMessageBytes));
+        p.addLast(HandlerNames.WS_SESSION, webSocketSession());
         p.addLast(HandlerNames.EXCEPTION, exceptions);
+    }
+
+    private ChannelHandler webSocketSession() {
+        EngineIoServer engineIo = app.engineIo();
+        if (engineIo == null) {
+            return new WebSocketSessionHandler(
+                    app.dialect(), app.node(), config.outboundBudgetBytes(), config.pingInterval());
+        }
+        return new EngineIoWebSocketHandler(
+                engineIo,
+                ChannelAttributes.CLIENT_ADDRESS,
+                HandlerNames.HTTP_KEEPALIVE,
+                HandlerNames.HTTP_AGGREGATOR,
+                HandlerNames.HTTP_ROUTER,
+                HandlerNames.IDLE,
+                HandlerNames.IDLE_CLOSE);
     }
 
     /**

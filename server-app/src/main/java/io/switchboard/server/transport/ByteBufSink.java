@@ -4,10 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.switchboard.protocol.ByteSink;
 
 /** A {@link ByteSink} that appends to a Netty buffer, so dialects encode straight into the outgoing frame. */
-final class ByteBufSink implements ByteSink {
+public final class ByteBufSink implements ByteSink {
     private final ByteBuf buf;
 
-    ByteBufSink(ByteBuf buf) {
+    /** Appends to {@code buf}. */
+    public ByteBufSink(ByteBuf buf) {
         this.buf = buf;
     }
 

@@ -1,0 +1,80 @@
+package io.switchboard.server.engineio;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.util.AttributeKey;
+import io.switchboard.core.Nullable;
+import io.switchboard.core.network.ClientAddress;
+
+/**
+ * The Engine.IO side of one WebSocket connection. On {@link HandshakeComplete} it drops the HTTP-only handlers and
+ * the HTTP idle timer (Engine.IO has its own heartbeat) and joins its session; then every frame goes to the session
+ * on the session's event loop.
+ */
+public final class EngineIoWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+    private final EngineIoServer server;
+    private final AttributeKey<ClientAddress> clientAddress;
+    private final String[] httpOnlyHandlers;
+    private @Nullable EngineIoSession session;
+
+    /**
+     * Creates the handler for one connection; {@code httpOnlyHandlers} are the names removed on the handshake and
+     * {@code clientAddress} the channel attribute where the router left the client's address.
+     */
+    public EngineIoWebSocketHandler(
+            EngineIoServer server, AttributeKey<ClientAddress> clientAddress, String... httpOnlyHandlers) {
+        super(false);
+        this.server = requireNonNull(server, "server");
+        this.clientAddress = requireNonNull(clientAddress, "clientAddress");
+        this.httpOnlyHandlers = httpOnlyHandlers.clone();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (!(evt instanceof HandshakeComplete handshake)) {
+            super.userEventTriggered(ctx, evt);
+            return;
+        }
+        ChannelPipeline pipeline = ctx.pipeline();
+        for (String name : httpOnlyHandlers) {
+            if (pipeline.get(name) != null) {
+                pipeline.remove(name);
+            }
+        }
+        ClientAddress client = ctx.channel().attr(clientAddress).get();
+        session = server.onWebSocket(
+                ctx.channel(),
+                handshake.requestUri(),
+                handshake.requestHeaders(),
+                client == null ? ClientAddress.UNKNOWN : client);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        EngineIoSession current = session;
+        if (current == null) {
+            frame.release();
+            return;
+        }
+        if (current.loop().inEventLoop()) {
+            try {
+                current.onWebSocketFrame(ctx.channel(), frame);
+            } finally {
+                frame.release();
+            }
+            return;
+        }
+        current.loop().execute(() -> {
+            try {
+                current.onWebSocketFrame(ctx.channel(), frame);
+            } finally {
+                frame.release();
+            }
+        });
+    }
+}
