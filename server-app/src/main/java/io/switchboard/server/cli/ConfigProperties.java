@@ -66,6 +66,13 @@ final class ConfigProperties {
                 "network-list-coalesce",
                 c -> DurationConverter.format(c.limits().networkListCoalesce()));
         keys.put("transport", ServerConfig::transport);
+        keys.put("eio-ping-interval", c -> DurationConverter.format(c.engineIo().pingInterval()));
+        keys.put("eio-ping-timeout", c -> DurationConverter.format(c.engineIo().pingTimeout()));
+        keys.put(
+                "eio-connect-timeout",
+                c -> DurationConverter.format(c.engineIo().connectTimeout()));
+        keys.put("max-payload", c -> String.valueOf(c.engineIo().maxPayload()));
+        keys.put("disable-join-rate-limit", c -> String.valueOf(!c.joinRateLimit()));
         keys.put("worker-threads", c -> String.valueOf(c.workerThreads()));
         return keys;
     }

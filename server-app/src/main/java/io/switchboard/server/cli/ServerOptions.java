@@ -4,6 +4,7 @@ import io.switchboard.core.CoreLimits;
 import io.switchboard.core.network.Cidr;
 import io.switchboard.server.config.AppBinding;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.engineio.EngineIoConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +198,43 @@ final class ServerOptions {
     String transport;
 
     @Option(
+            names = "--eio-ping-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description =
+                    "Socket.IO apps: how often the server pings each Engine.IO session. Default: ${DEFAULT-VALUE}")
+    Duration eioPingInterval;
+
+    @Option(
+            names = "--eio-ping-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Socket.IO apps: how long a pong may take before the session is closed. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Duration eioPingTimeout;
+
+    @Option(
+            names = "--eio-connect-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Socket.IO apps: how long a session may go without connecting to a namespace. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Duration eioConnectTimeout;
+
+    @Option(
+            names = "--max-payload",
+            paramLabel = "N",
+            description = "Socket.IO apps: largest Engine.IO message (WebSocket, closed with 1009) or polling POST "
+                    + "body (413 and closed). Default: ${DEFAULT-VALUE}")
+    int maxPayload;
+
+    @Option(
+            names = "--disable-join-rate-limit",
+            description = "PrivyDrop: turn off the per-IP limit on fresh room joins (2 per 5 s), like the original's "
+                    + "DISABLE_JOIN_RATE_LIMIT=1. Default: ${DEFAULT-VALUE}")
+    boolean disableJoinRateLimit;
+
+    @Option(
             names = "--worker-threads",
             paramLabel = "N",
             description = "Event-loop threads; 0 means one per core. Default: ${DEFAULT-VALUE}")
@@ -249,6 +287,13 @@ final class ServerOptions {
                             maxMessagesPerSecond, messageBurst, maxSignalBytes, networkListLimit, networkListCoalesce))
                     .transport(transport)
                     .workerThreads(workerThreads)
+                    .engineIo(new EngineIoConfig(
+                            eioPingInterval,
+                            eioPingTimeout,
+                            maxPayload,
+                            EngineIoConfig.DEFAULTS.upgradeTimeout(),
+                            eioConnectTimeout))
+                    .joinRateLimit(!disableJoinRateLimit)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), "Invalid configuration: " + e.getMessage(), e);

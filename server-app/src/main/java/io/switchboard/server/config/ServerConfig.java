@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.switchboard.core.CoreLimits;
 import io.switchboard.core.Nullable;
 import io.switchboard.core.network.Cidr;
+import io.switchboard.server.engineio.EngineIoConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.List;
  * @param limits the limits every app shares
  * @param transport {@code auto} (native epoll when available), {@code epoll} or {@code nio}
  * @param workerThreads event-loop threads; 0 means one per core
+ * @param engineIo the Engine.IO settings of the Socket.IO apps (heartbeat, largest message, connect timeout)
+ * @param joinRateLimit whether PrivyDrop limits fresh joins per client IP (2 per 5 s, as the original)
  */
 public record ServerConfig(
         String host,
@@ -55,12 +58,14 @@ public record ServerConfig(
         int outboundBudgetBytes,
         CoreLimits limits,
         String transport,
-        int workerThreads) {
+        int workerThreads,
+        EngineIoConfig engineIo,
+        boolean joinRateLimit) {
 
     /** Every default, in one place. */
     public static final ServerConfig DEFAULTS = new ServerConfig(
             "0.0.0.0",
-            List.of(new AppBinding("dropsilk", 8080)),
+            List.of(new AppBinding("dropsilk", 8080), new AppBinding("privydrop", 3001)),
             List.of(),
             List.of(),
             List.of(),
@@ -78,7 +83,9 @@ public record ServerConfig(
             1024 * 1024,
             CoreLimits.DEFAULTS,
             "auto",
-            0);
+            0,
+            EngineIoConfig.DEFAULTS,
+            true);
 
     /** Validates every value. */
     public ServerConfig {
@@ -94,6 +101,7 @@ public record ServerConfig(
         requireNonNull(shutdownTimeout, "shutdownTimeout");
         requireNonNull(limits, "limits");
         requireNonNull(transport, "transport");
+        requireNonNull(engineIo, "engineIo");
         if (apps.isEmpty()) {
             throw new IllegalArgumentException("apps: none (expected: at least one --app NAME=PORT)");
         }
@@ -185,6 +193,8 @@ public record ServerConfig(
         private CoreLimits limits;
         private String transport;
         private int workerThreads;
+        private EngineIoConfig engineIo;
+        private boolean joinRateLimit;
 
         private Builder(ServerConfig c) {
             host = c.host;
@@ -207,6 +217,8 @@ public record ServerConfig(
             limits = c.limits;
             transport = c.transport;
             workerThreads = c.workerThreads;
+            engineIo = c.engineIo;
+            joinRateLimit = c.joinRateLimit;
         }
 
         /** See {@link ServerConfig#host()}. */
@@ -329,6 +341,18 @@ public record ServerConfig(
             return this;
         }
 
+        /** See {@link ServerConfig#engineIo()}. */
+        public Builder engineIo(EngineIoConfig v) {
+            engineIo = v;
+            return this;
+        }
+
+        /** See {@link ServerConfig#joinRateLimit()}. */
+        public Builder joinRateLimit(boolean v) {
+            joinRateLimit = v;
+            return this;
+        }
+
         /** Validates and builds. */
         public ServerConfig build() {
             return new ServerConfig(
@@ -351,7 +375,9 @@ public record ServerConfig(
                     outboundBudgetBytes,
                     limits,
                     transport,
-                    workerThreads);
+                    workerThreads,
+                    engineIo,
+                    joinRateLimit);
         }
     }
 }

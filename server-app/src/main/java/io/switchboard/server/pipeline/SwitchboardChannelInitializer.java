@@ -56,9 +56,11 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
         EngineIoServer engineIo = app.engineIo();
         this.maxMessageBytes =
                 engineIo == null ? config.maxFrameBytes() : engineIo.config().maxPayload();
+        // Engine.IO checks its own limit on POST bodies (413 and the session closed); the margin lets a body just
+        // over maxPayload reach it instead of being cut off by the aggregator.
         this.maxHttpBodyBytes = engineIo == null
                 ? config.maxBodyBytes()
-                : Math.max(config.maxBodyBytes(), engineIo.config().maxPayload());
+                : Math.max(config.maxBodyBytes(), engineIo.config().maxPayload() + 64 * 1024);
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 // DropSilk's server accepts an upgrade on any path; Socket.IO's only under /socket.io/ (the router
                 // has vetted the path, and the query string follows it).

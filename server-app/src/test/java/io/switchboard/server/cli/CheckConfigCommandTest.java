@@ -36,7 +36,7 @@ class CheckConfigCommandTest {
         assertEquals("5173,4173", printed.getProperty("allow-local-port"));
         assertEquals("10", printed.getProperty("max-connections"));
         assertEquals("90s", printed.getProperty("idle-timeout"));
-        assertEquals("dropsilk=8080", printed.getProperty("app"));
+        assertEquals("dropsilk=8080,privydrop=3001", printed.getProperty("app"));
         assertEquals(ConfigProperties.render(ServerConfig.DEFAULTS).keySet(), printed.stringPropertyNames());
     }
 

@@ -35,9 +35,9 @@ class HelpTest {
                 optionBlocks(Cli.run(Map.of(), "serve", "--help").out());
 
         assertTrue(blocks.get("--max-frame-bytes").contains("Default: 1048576"));
-        assertTrue(blocks.get("--app").contains("Default: dropsilk=8080"));
+        assertTrue(blocks.get("--app").contains("Default: dropsilk=8080,privydrop=3001"));
         assertTrue(blocks.get("--idle-timeout").contains("Default: 1m"));
-        assertTrue(blocks.get("--app").contains("Known apps: dropsilk."));
+        assertTrue(blocks.get("--app").contains("Known apps: dropsilk, privydrop."));
     }
 
     @Test

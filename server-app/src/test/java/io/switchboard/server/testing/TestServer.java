@@ -34,8 +34,13 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a DropSilk server with the defaults changed by {@code configure}. */
     public static TestServer start(UnaryOperator<ServerConfig.Builder> configure) {
+        return startApp("dropsilk", configure);
+    }
+
+    /** Starts a server for {@code app} on a free port with the defaults changed by {@code configure}. */
+    public static TestServer startApp(String app, UnaryOperator<ServerConfig.Builder> configure) {
         ServerConfig.Builder builder =
-                ServerConfig.newBuilder().host("127.0.0.1").apps(List.of(new AppBinding("dropsilk", 0)));
+                ServerConfig.newBuilder().host("127.0.0.1").apps(List.of(new AppBinding(app, 0)));
         try {
             return new TestServer(configure.apply(builder).build());
         } catch (InterruptedException e) {
@@ -75,7 +80,17 @@ public final class TestServer implements AutoCloseable {
 
     /** The HTTP URI of {@code path}. */
     public URI http(String path) {
-        return URI.create("http://127.0.0.1:" + server.port("dropsilk") + path);
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    /** The port of the (only) app. */
+    public int port() {
+        return server.boundAddresses().values().iterator().next().getPort();
+    }
+
+    /** The base URL of the (only) app, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
     }
 
     /** Sends {@code request} and returns the response with a string body. */

@@ -71,6 +71,16 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** The next message within {@code timeout}, or null. */
+    public String poll(Duration timeout) {
+        try {
+            return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** The next message as a JSON object. */
     public Map<String, Object> nextJson() {
         return JsonTree.object(next());

@@ -14,6 +14,15 @@ public interface Stores extends AutoCloseable {
     /** Which node holds which session. */
     SessionDirectory directory();
 
+    /** PrivyDrop's leased rooms and session bindings. */
+    LeasedRoomStore leasedRooms();
+
+    /** Sliding-window rate limits shared by every node. */
+    RateLimitStore rateLimits();
+
+    /** Named counters with fields (referrer statistics). */
+    CounterStore counters();
+
     /** Whether the backend is reachable now; {@code /readyz} reports it. */
     boolean isHealthy();
 

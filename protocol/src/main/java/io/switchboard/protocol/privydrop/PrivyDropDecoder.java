@@ -1,0 +1,175 @@
+package io.switchboard.protocol.privydrop;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.switchboard.core.Nullable;
+import io.switchboard.core.error.ErrorCode;
+import io.switchboard.core.message.AnnounceKind;
+import io.switchboard.core.message.Command;
+import io.switchboard.core.message.RawJson;
+import io.switchboard.core.message.SignalKind;
+import io.switchboard.protocol.Decoded;
+import io.switchboard.protocol.json.Json;
+import java.io.EOFException;
+import java.io.IOException;
+
+/**
+ * Decodes the JSON array of one Socket.IO EVENT packet into a PrivyDrop command, in one streaming pass. Only the
+ * fields the event needs are read; the relayed value is kept as a slice of the frame.
+ */
+final class PrivyDropDecoder {
+    private PrivyDropDecoder() {}
+
+    static Decoded decode(byte[] frame, int offset, int length) {
+        if (!startsWithArray(frame, offset, length)) {
+            // Also keeps jackson from sniffing UTF-16/32 or a byte order mark: Socket.IO text is plain UTF-8 JSON.
+            return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "not a JSON array");
+        }
+        try (JsonParser parser = Json.FACTORY.createParser(frame, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "not a JSON array");
+            }
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "event name missing or not a string");
+            }
+            String name = parser.getText();
+            Payload payload = readArguments(parser, frame, offset, rawKey(name));
+            if (parser.nextToken() != null) {
+                return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "content after the array");
+            }
+            return toCommand(name, payload);
+        } catch (IOException | RuntimeException e) {
+            // jackson reports malformed input and broken limits as exceptions; here they become a value.
+            return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static boolean startsWithArray(byte[] frame, int offset, int length) {
+        // jackson takes a zero byte among the first four for UTF-16/32; in UTF-8 JSON a zero byte is never valid.
+        for (int i = offset; i < offset + Math.min(4, length); i++) {
+            if (frame[i] == 0) {
+                return false;
+            }
+        }
+        for (int i = offset; i < offset + length; i++) {
+            byte b = frame[i];
+            if (b == '[') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The key whose value an event relays unparsed, or null for events that relay nothing. */
+    private static @Nullable String rawKey(String event) {
+        return switch (event) {
+            case "offer" -> "offer";
+            case "answer" -> "answer";
+            case "ice-candidate" -> "candidate";
+            default -> null;
+        };
+    }
+
+    /** Reads the arguments after the event name up to the end of the array; only the first one is looked at. */
+    private static Payload readArguments(JsonParser parser, byte[] frame, int offset, @Nullable String rawKey)
+            throws IOException {
+        Payload payload = new Payload();
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.START_OBJECT) {
+            payload.object = true;
+            readFields(parser, frame, offset, rawKey, payload);
+            token = parser.nextToken();
+        }
+        // Anything else (another payload type, extra arguments) is skipped but must still be well-formed.
+        while (token != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new EOFException("unterminated array");
+            }
+            parser.skipChildren();
+            token = parser.nextToken();
+        }
+        return payload;
+    }
+
+    private static void readFields(
+            JsonParser parser, byte[] frame, int offset, @Nullable String rawKey, Payload payload) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals(rawKey)) {
+                payload.raw = rawValue(parser, frame, offset);
+            } else if (field.equals("roomId")) {
+                payload.roomId = text(parser, value);
+            } else if (field.equals("peerId")) {
+                payload.peerId = text(parser, value);
+            } else {
+                // Client-set "from" (and "roomId" of a signal) is ignored: the server sets the sender.
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static Decoded toCommand(String name, Payload payload) {
+        return switch (name) {
+                // The page waits for a joinResponse, so a bad join still reaches the service (which answers it).
+            case "join" -> new Decoded.Ok(new Command.JoinRoom(payload.roomId == null ? "" : payload.roomId));
+            case "offer" -> signal(SignalKind.OFFER, name, payload);
+            case "answer" -> signal(SignalKind.ANSWER, name, payload);
+            case "ice-candidate" -> signal(SignalKind.ICE_CANDIDATE, name, payload);
+            case "initiator-online" -> announce(AnnounceKind.INITIATOR_ONLINE, name, payload);
+            case "recipient-ready" -> announce(AnnounceKind.RECIPIENT_READY, name, payload);
+                // Reserved Socket.IO names (connect, disconnect, ...) and events PrivyDrop does not define.
+            default -> Decoded.IGNORED;
+        };
+    }
+
+    private static Decoded signal(SignalKind kind, String name, Payload payload) {
+        if (!payload.object) {
+            return new Decoded.Invalid(ErrorCode.BAD_PAYLOAD, name + ": payload is not an object");
+        }
+        if (payload.peerId == null) {
+            return new Decoded.Invalid(ErrorCode.BAD_PAYLOAD, name + ": peerId missing or not a string");
+        }
+        if (payload.raw == null) {
+            return new Decoded.Invalid(ErrorCode.BAD_PAYLOAD, name + ": " + rawKey(name) + " missing");
+        }
+        return new Decoded.Ok(new Command.SignalPeer(kind, payload.peerId, payload.raw));
+    }
+
+    private static Decoded announce(AnnounceKind kind, String name, Payload payload) {
+        if (!payload.object) {
+            return new Decoded.Invalid(ErrorCode.BAD_PAYLOAD, name + ": payload is not an object");
+        }
+        if (payload.roomId == null) {
+            return new Decoded.Invalid(ErrorCode.BAD_PAYLOAD, name + ": roomId missing or not a string");
+        }
+        return new Decoded.Ok(new Command.Announce(kind, payload.roomId));
+    }
+
+    private static @Nullable String text(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static RawJson rawValue(JsonParser parser, byte[] frame, int offset) throws IOException {
+        long start = parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        parser.finishToken();
+        long end = parser.currentLocation().getByteOffset();
+        return RawJson.wrap(frame, offset + (int) start, (int) (end - start));
+    }
+
+    /** The first argument's fields; a field that is absent or not of its type stays null. */
+    private static final class Payload {
+        private boolean object;
+        private @Nullable String roomId;
+        private @Nullable String peerId;
+        private @Nullable RawJson raw;
+    }
+}
