@@ -28,11 +28,11 @@ public interface Dialect {
     Decoded decode(byte[] frame, int offset, int length);
 
     /**
-     * Decodes a message that arrived with binary attachments (a Socket.IO binary event: its JSON holds {@code
-     * {"_placeholder":true,"num":i}} for attachment {@code i}). Dialects whose app sends no binary events keep the
-     * default, which ignores the attachments.
+     * Decodes one Socket.IO event: its JSON array, the binary attachments its placeholders refer to (binary events
+     * only), and the acknowledgement id the client asked for (-1: none). Dialects whose app uses neither keep the
+     * default, which decodes the array alone.
      */
-    default Decoded decode(byte[] frame, int offset, int length, List<byte[]> attachments) {
+    default Decoded decodeEvent(byte[] frame, int offset, int length, List<byte[]> attachments, long ackId) {
         return decode(frame, offset, length);
     }
 

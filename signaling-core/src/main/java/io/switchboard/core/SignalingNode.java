@@ -10,6 +10,7 @@ import io.switchboard.core.id.SessionId;
 import io.switchboard.core.limit.TokenBucket;
 import io.switchboard.core.message.Command;
 import io.switchboard.core.message.Event;
+import io.switchboard.core.message.RawJson;
 import io.switchboard.core.network.ClientAddress;
 import io.switchboard.core.routing.SignalRouter;
 import io.switchboard.core.session.PeerSink;
@@ -71,7 +72,8 @@ public final class SignalingNode implements AutoCloseable {
                     address,
                     userAgent,
                     services.clock().instant(),
-                    initialName);
+                    initialName,
+                    SessionInfo.NO_HANDSHAKE);
             session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
         } while (!registry.tryAdd(session)); // a short app id format can collide, however rarely
         stores.directory().register(session.id(), id);
@@ -89,11 +91,12 @@ public final class SignalingNode implements AutoCloseable {
             ClientAddress address,
             String userAgent,
             String initialName,
+            RawJson handshake,
             PeerSink sink) {
         AppService service = service(app);
         CoreLimits limits = services.limits();
         SessionInfo info = new SessionInfo(
-                sessionId, app, id, address, userAgent, services.clock().instant(), initialName);
+                sessionId, app, id, address, userAgent, services.clock().instant(), initialName, handshake);
         Session session = new Session(info, sink, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst()));
         if (!registry.tryAdd(session)) {
             return null;

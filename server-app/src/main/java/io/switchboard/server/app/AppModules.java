@@ -1,14 +1,18 @@
 package io.switchboard.server.app;
 
 import io.netty.handler.codec.http.HttpMethod;
+import io.switchboard.core.echo.EchoService;
 import io.switchboard.core.id.AppId;
 import io.switchboard.core.id.SecureIdGenerator;
 import io.switchboard.core.room.FlightService;
 import io.switchboard.core.room.PrivyDropPolicy;
 import io.switchboard.core.room.PrivyRoomService;
 import io.switchboard.protocol.dropsilk.DropSilkDialect;
+import io.switchboard.protocol.echo.EchoDialect;
 import io.switchboard.protocol.privydrop.PrivyDropDialect;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.engineio.EngineIoConfig;
+import io.switchboard.server.engineio.EngineIoEcho;
 import io.switchboard.server.engineio.EngineIoServer;
 import io.switchboard.server.engineio.SocketIoApp;
 import io.switchboard.server.http.CorsPolicy;
@@ -22,13 +26,25 @@ import io.switchboard.server.http.TurnCredentials;
 import io.switchboard.server.http.TurnCredentialsRoute;
 import io.switchboard.server.http.UploadThingRoute;
 import io.switchboard.server.http.privydrop.PrivyDropRoutes;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** Builds app modules by name. Adding an app is one entry in {@link #KNOWN} and one factory method. */
 public final class AppModules {
     /** Every app this build can serve, with its conventional port (the one its frontend expects). */
-    public static final List<KnownApp> KNOWN = List.of(new KnownApp("dropsilk", 8080), new KnownApp("privydrop", 3001));
+    public static final List<KnownApp> KNOWN = List.of(
+            new KnownApp("dropsilk", 8080),
+            new KnownApp("privydrop", 3001),
+            new KnownApp("socketio-conformance", 3000),
+            new KnownApp("engineio-conformance", 3000));
+
+    /**
+     * The settings of the reference test servers the public Engine.IO and Socket.IO test suites are written for:
+     * pingInterval 300 ms, pingTimeout 200 ms, maxPayload 1e6, connectTimeout 1 s.
+     */
+    static final EngineIoConfig CONFORMANCE = new EngineIoConfig(
+            Duration.ofMillis(300), Duration.ofMillis(200), 1_000_000, Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     private AppModules() {}
 
@@ -39,6 +55,12 @@ public final class AppModules {
         }
         if ("privydrop".equals(name)) {
             return privyDrop(ctx);
+        }
+        if ("socketio-conformance".equals(name)) {
+            return socketIoConformance(ctx);
+        }
+        if ("engineio-conformance".equals(name)) {
+            return engineIoConformance(ctx);
         }
         throw new IllegalArgumentException("app: " + name + " (expected: one of "
                 + KNOWN.stream().map(KnownApp::name).toList() + ")");
@@ -79,7 +101,7 @@ public final class AppModules {
                         HealthRoutes.readyz(() ->
                                 !ctx.state().draining() && ctx.node().stores().isHealthy()))
                 .build();
-        return new AppModule(dialect, service, ctx.node(), routes, null);
+        return new AppModule("dropsilk", dialect, ctx.node(), routes, null);
     }
 
     private static AppModule privyDrop(ModuleContext ctx) {
@@ -97,7 +119,8 @@ public final class AppModules {
         CorsPolicy cors = new CorsPolicy(config.allowedOrigins());
         EngineIoServer engineIo = new EngineIoServer(
                 config.engineIo(),
-                new SocketIoApp(dialect, ctx.node(), Set.of("/")),
+                EngineIoServer.SOCKET_IO_PATH,
+                SocketIoApp.mainNamespace(dialect, ctx.node()),
                 cors,
                 config.outboundBudgetBytes(),
                 new SecureIdGenerator());
@@ -115,7 +138,43 @@ public final class AppModules {
                         ctx.clock()));
         routes.add(HttpMethod.GET, "/livez", HealthRoutes.livez());
         routes.add(HttpMethod.GET, "/readyz", readiness(ctx));
-        return new AppModule(dialect, service, ctx.node(), routes.build(), engineIo);
+        return new AppModule("privydrop", null, ctx.node(), routes.build(), engineIo);
+    }
+
+    /**
+     * The Socket.IO reference test server (a conformance aid, never started unless named): {@code auth} on connect,
+     * {@code message} echoed as {@code message-back}, {@code message-with-ack} acknowledged, namespace {@code
+     * /custom}; on the same Engine.IO/Socket.IO code as the apps.
+     */
+    private static AppModule socketIoConformance(ModuleContext ctx) {
+        ctx.node().register(EchoDialect.APP, new EchoService());
+        EngineIoServer engineIo = new EngineIoServer(
+                CONFORMANCE,
+                EngineIoServer.SOCKET_IO_PATH,
+                new SocketIoApp(Map.of("/", EchoDialect.main(), "/custom", EchoDialect.greetOnly()), ctx.node()),
+                new CorsPolicy(ctx.config().allowedOrigins()),
+                ctx.config().outboundBudgetBytes(),
+                new SecureIdGenerator());
+        return new AppModule("socketio-conformance", null, ctx.node(), healthOnly(ctx), engineIo);
+    }
+
+    /** The Engine.IO reference test server: every message echoed, at {@code /engine.io/}. */
+    private static AppModule engineIoConformance(ModuleContext ctx) {
+        EngineIoServer engineIo = new EngineIoServer(
+                CONFORMANCE,
+                "/engine.io/",
+                new EngineIoEcho(),
+                new CorsPolicy(ctx.config().allowedOrigins()),
+                ctx.config().outboundBudgetBytes(),
+                new SecureIdGenerator());
+        return new AppModule("engineio-conformance", null, ctx.node(), healthOnly(ctx), engineIo);
+    }
+
+    private static RouteTable healthOnly(ModuleContext ctx) {
+        return RouteTable.builder()
+                .add(HttpMethod.GET, "/livez", HealthRoutes.livez())
+                .add(HttpMethod.GET, "/readyz", readiness(ctx))
+                .build();
     }
 
     private static io.switchboard.server.http.Route readiness(ModuleContext ctx) {

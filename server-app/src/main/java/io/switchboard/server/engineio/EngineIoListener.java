@@ -4,7 +4,7 @@ package io.switchboard.server.engineio;
  * What runs on top of one Engine.IO session: the Socket.IO layer for the apps, or a plain echo for the Engine.IO
  * conformance endpoint. Called on the session's event loop.
  */
-interface EngineIoListener {
+public interface EngineIoListener {
     /** The session is open (the open packet went out). */
     void start();
 

@@ -25,29 +25,36 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Engine.IO endpoint of one app listener ({@code /socket.io/}): handshakes on either transport, the long-polling
+ * The Engine.IO endpoint of one app listener (at {@code /socket.io/} for the apps): handshakes on either transport, the long-polling
  * requests of existing sessions, and the checks on a WebSocket upgrade. Errors are the reference server's JSON
  * bodies with codes 0–5. Thread-safe; each session's state lives on the event loop that created it.
  */
 public final class EngineIoServer {
     /** The path every Socket.IO frontend uses. */
-    public static final String PATH = "/socket.io/";
+    public static final String SOCKET_IO_PATH = "/socket.io/";
 
     private static final String SID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private final EngineIoConfig config;
-    private final SocketIoApp app;
+    private final String path;
+    private final SessionListeners listeners;
     private final CorsPolicy cors;
     private final long outboundBudget;
     private final IdGenerator ids;
     private final EngineIoHandshake handshake;
     private final ConcurrentHashMap<String, EngineIoSession> sessions = new ConcurrentHashMap<>();
 
-    /** Creates the endpoint for {@code app}. */
+    /** Creates the endpoint at {@code path}, running {@code listeners} on its sessions. */
     public EngineIoServer(
-            EngineIoConfig config, SocketIoApp app, CorsPolicy cors, long outboundBudget, IdGenerator ids) {
+            EngineIoConfig config,
+            String path,
+            SessionListeners listeners,
+            CorsPolicy cors,
+            long outboundBudget,
+            IdGenerator ids) {
         this.config = requireNonNull(config, "config");
-        this.app = requireNonNull(app, "app");
+        this.path = requireNonNull(path, "path");
+        this.listeners = requireNonNull(listeners, "listeners");
         this.cors = requireNonNull(cors, "cors");
         this.outboundBudget = outboundBudget;
         this.ids = requireNonNull(ids, "ids");
@@ -58,6 +65,11 @@ public final class EngineIoServer {
     /** The settings. */
     public EngineIoConfig config() {
         return config;
+    }
+
+    /** The path of the endpoint, e.g. {@code /socket.io/}. */
+    public String path() {
+        return path;
     }
 
     /** How many Engine.IO sessions are open. */
@@ -95,12 +107,16 @@ public final class EngineIoServer {
         }
         boolean get = request.method().equals(HttpMethod.GET);
         byte[] body = get ? null : ByteBufUtil.getBytes(request.content());
-        session.loop().execute(() -> onPollingRequest(session, ctx, body, responses));
+        if (session.loop().inEventLoop()) {
+            onPollingRequest(session, ctx, body, responses);
+        } else {
+            session.loop().execute(() -> onPollingRequest(session, ctx, body, responses));
+        }
     }
 
     /**
      * Checks a WebSocket upgrade before the handshake; returns null to let it through, or the error to answer. A
-     * request with a sid must name a polling session that can still upgrade.
+     * request with a sid must name a live session.
      */
     public @Nullable EngineIoError vetUpgrade(FullHttpRequest request, QueryStringDecoder query) {
         EngineIoError error = verify(request.method(), query, true);
@@ -114,15 +130,13 @@ public final class EngineIoServer {
         if (sid == null) {
             return null;
         }
-        EngineIoSession session = sessions.get(sid);
-        if (session == null) {
-            return EngineIoError.UNKNOWN_SID;
-        }
-        return session.isWebSocket() ? EngineIoError.BAD_REQUEST : null;
+        // A session that has upgraded already is let through and its second socket closed after the handshake,
+        // as the reference does.
+        return sessions.containsKey(sid) ? null : EngineIoError.UNKNOWN_SID;
     }
 
     /**
-     * A WebSocket handshake on {@link #PATH} completed: a new session on this socket, or the probe of an existing
+     * A WebSocket handshake on {@link #path()} completed: a new session on this socket, or the probe of an existing
      * polling session. Returns the session whose frames this channel carries, or null when the channel was closed.
      */
     public @Nullable EngineIoSession onWebSocket(
@@ -165,8 +179,7 @@ public final class EngineIoServer {
 
     private EngineIoSession newSession(EventLoop loop, HttpHeaders headers, ClientAddress client) {
         String userAgent = headers.get(HttpHeaderNames.USER_AGENT, "");
-        SocketIoConnection.Factory socketIo = new SocketIoConnection.Factory(
-                app,
+        EngineIoListener.Factory socketIo = listeners.forClient(
                 client,
                 userAgent.length() > 256 ? userAgent.substring(0, 256) : userAgent,
                 ids,
@@ -184,7 +197,11 @@ public final class EngineIoServer {
     private void onPollingRequest(
             EngineIoSession session, ChannelHandlerContext ctx, @Nullable byte[] body, PollingResponses responses) {
         if (session.isClosed()) {
-            responses.error(ctx, EngineIoError.UNKNOWN_SID);
+            if (body == null && session.takeOwedNoop()) {
+                responses.payload(ctx, Unpooled.wrappedBuffer(new byte[] {'6'}));
+            } else {
+                responses.error(ctx, EngineIoError.UNKNOWN_SID);
+            }
         } else if (session.isWebSocket()) {
             responses.error(ctx, EngineIoError.BAD_REQUEST); // the session has upgraded; polling is over
         } else if (body == null) {

@@ -35,6 +35,7 @@ final class EngineIoSession {
     private static final byte[] PING = {'2'};
     private static final byte[] NOOP = {'6'};
     private static final byte[] CLOSE = {'1'};
+    private static final long OWED_NOOP_GRACE_MILLIS = 1000;
 
     private final String sid;
     private final EventLoop loop;
@@ -51,6 +52,7 @@ final class EngineIoSession {
     private @Nullable ScheduledFuture<?> pongDeadline;
     private @Nullable ScheduledFuture<?> upgradeDeadline;
     private boolean flushScheduled;
+    private boolean noopOwed;
     private volatile boolean closed;
 
     EngineIoSession(String sid, EventLoop loop, EngineIoServer server, EngineIoListener.Factory listener) {
@@ -273,13 +275,27 @@ final class EngineIoSession {
     }
 
     private void closeByClient() {
-        // The reference answers a poll that is still held with a noop, not with a close packet.
+        // The reference answers a poll that is still held with a noop, not with a close packet. A poll the client
+        // sent before its close may still be on its way here from another event loop: it is owed that noop too, for
+        // a moment, before the session is forgotten.
         PendingPoll poll = pendingPoll;
         if (poll != null) {
             pendingPoll = null;
             poll.responses().payload(poll.ctx(), Unpooled.wrappedBuffer(NOOP));
+        } else {
+            noopOwed = true;
         }
         close("client close", CloseReason.NORMAL);
+    }
+
+    /** Whether a poll arriving after the client's close gets the noop it was owed (once). */
+    boolean takeOwedNoop() {
+        boolean owed = noopOwed;
+        noopOwed = false;
+        if (owed) {
+            server.forget(this);
+        }
+        return owed;
     }
 
     // ---- heartbeat ---------------------------------------------------------------------------------------------
@@ -338,7 +354,7 @@ final class EngineIoSession {
     private void onProbeFrame(Channel channel, WebSocketFrame frame) {
         String text = frame instanceof TextWebSocketFrame t ? t.text() : "";
         if ("2probe".equals(text)) {
-            channel.writeAndFlush(new TextWebSocketFrame("3probe"));
+            // EngineIoWebSocketHandler has answered 3probe on the channel's own loop.
             // Release the held GET, so the client's polling loop pauses and the upgrade can complete.
             if (pendingPoll != null) {
                 send(new OutboundPacket(Unpooled.wrappedBuffer(NOOP), false));
@@ -385,7 +401,11 @@ final class EngineIoSession {
         cancel(pongDeadline);
         cancel(upgradeDeadline);
         listener.onClose(reason);
-        server.forget(this);
+        if (noopOwed) {
+            loop.schedule(() -> server.forget(this), OWED_NOOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            server.forget(this);
+        }
         Channel ws = webSocket;
         if (ws != null && ws.isActive()) {
             ws.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason()))

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.AttributeKey;
@@ -21,6 +22,7 @@ public final class EngineIoWebSocketHandler extends SimpleChannelInboundHandler<
     private final AttributeKey<ClientAddress> clientAddress;
     private final String[] httpOnlyHandlers;
     private @Nullable EngineIoSession session;
+    private boolean probe;
 
     /**
      * Creates the handler for one connection; {@code httpOnlyHandlers} are the names removed on the handshake and
@@ -46,6 +48,7 @@ public final class EngineIoWebSocketHandler extends SimpleChannelInboundHandler<
                 pipeline.remove(name);
             }
         }
+        probe = handshake.requestUri().contains("sid=");
         ClientAddress client = ctx.channel().attr(clientAddress).get();
         session = server.onWebSocket(
                 ctx.channel(),
@@ -60,6 +63,10 @@ public final class EngineIoWebSocketHandler extends SimpleChannelInboundHandler<
         if (current == null) {
             frame.release();
             return;
+        }
+        if (probe && frame instanceof TextWebSocketFrame text && "2probe".equals(text.text())) {
+            // Answered on this channel's own loop at once, so the answer is not queued behind the session's loop.
+            ctx.writeAndFlush(new TextWebSocketFrame("3probe"));
         }
         if (current.loop().inEventLoop()) {
             try {

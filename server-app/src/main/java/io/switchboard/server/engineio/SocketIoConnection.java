@@ -5,10 +5,13 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.switchboard.core.Nullable;
 import io.switchboard.core.id.IdGenerator;
 import io.switchboard.core.id.SessionId;
+import io.switchboard.core.message.RawJson;
 import io.switchboard.core.network.ClientAddress;
 import io.switchboard.core.session.CloseReason;
 import io.switchboard.core.session.Session;
+import io.switchboard.core.session.SessionInfo;
 import io.switchboard.protocol.Decoded;
+import io.switchboard.protocol.Dialect;
 import io.switchboard.protocol.json.JsonBytes;
 import io.switchboard.protocol.socketio.SocketIoHeader;
 import io.switchboard.protocol.socketio.SocketIoPacketType;
@@ -86,7 +89,11 @@ final class SocketIoConnection implements EngineIoListener {
             return;
         }
         switch (header.type()) {
-            case CONNECT -> connect(header.namespace());
+            case CONNECT -> connect(
+                    header.namespace(),
+                    header.hasData()
+                            ? RawJson.wrap(packet, header.dataOffset(), header.dataLength())
+                            : SessionInfo.NO_HANDSHAKE);
             case DISCONNECT -> clientDisconnect(header.namespace());
             case EVENT, BINARY_EVENT, ACK, BINARY_ACK -> onDataPacket(header, packet);
             case CONNECT_ERROR -> protocolError("CONNECT_ERROR from a client");
@@ -155,13 +162,13 @@ final class SocketIoConnection implements EngineIoListener {
         if (socket == null) {
             return;
         }
+        Dialect dialect = socket.dialect();
         Decoded decoded;
         try {
-            decoded = attachments.isEmpty()
-                    ? app.dialect().decode(packet, header.dataOffset(), header.dataLength())
-                    : app.dialect().decode(packet, header.dataOffset(), header.dataLength(), attachments);
+            decoded =
+                    dialect.decodeEvent(packet, header.dataOffset(), header.dataLength(), attachments, header.ackId());
         } catch (RuntimeException e) {
-            log.warn("{} failed to decode an event from {}", app.dialect().app(), socket.session(), e);
+            log.warn("{} failed to decode an event from {}", dialect.app(), socket.session(), e);
             return;
         }
         if (decoded instanceof Decoded.Ok ok) {
@@ -175,28 +182,28 @@ final class SocketIoConnection implements EngineIoListener {
         }
     }
 
-    private void connect(String namespace) {
-        if (!app.namespaces().contains(namespace)) {
+    private void connect(String namespace, RawJson handshake) {
+        Dialect dialect = app.dialect(namespace);
+        if (dialect == null) {
             sendPacket(SocketIoPacketType.CONNECT_ERROR, namespace, "{\"message\":\"Invalid namespace\"}");
             return;
         }
         if (sockets.containsKey(namespace)) {
             return; // the reference ignores a second CONNECT to a connected namespace
         }
-        SocketIoPeerSink sink = new SocketIoPeerSink(session, this, namespace, app.dialect(), budget);
+        SocketIoPeerSink sink = new SocketIoPeerSink(session, this, namespace, dialect, budget);
         SessionId id;
         do {
             id = new SessionId(ids.randomString(SOCKET_ID_ALPHABET, SOCKET_ID_LENGTH));
         } while (app.node().sessions().get(id) != null);
         // The CONNECT answer must precede anything the app sends, so it is queued before the app sees the socket.
         sendPacket(SocketIoPacketType.CONNECT, namespace, connectAnswer(id));
-        Session opened = app.node()
-                .open(app.dialect().app(), id, address, userAgent, app.dialect().initialName(), sink);
+        Session opened = app.node().open(dialect.app(), id, address, userAgent, dialect.initialName(), handshake, sink);
         if (opened == null) {
             protocolError("socket id taken meanwhile");
             return;
         }
-        sockets.put(namespace, new Socket(opened, sink));
+        sockets.put(namespace, new Socket(opened, sink, dialect));
         if (connectDeadline != null) {
             connectDeadline.cancel(false);
             connectDeadline = null;
@@ -237,7 +244,7 @@ final class SocketIoConnection implements EngineIoListener {
     }
 
     /** A connected namespace: its core session and outbound port. */
-    private record Socket(Session session, SocketIoPeerSink sink) {}
+    private record Socket(Session session, SocketIoPeerSink sink, Dialect dialect) {}
 
     /** A binary packet waiting for its attachments. */
     private static final class Reconstruction {

@@ -2,12 +2,15 @@ package io.switchboard.server.engineio;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.switchboard.core.message.Event;
 import io.switchboard.core.session.CloseReason;
 import io.switchboard.core.session.PeerSink;
 import io.switchboard.protocol.Dialect;
 import io.switchboard.server.transport.ByteBufSink;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,22 +62,42 @@ final class SocketIoPeerSink implements PeerSink {
         if (!"/".equals(namespace)) {
             buf = withNamespace(buf, start);
         }
-        OutboundPacket packet = new OutboundPacket(buf, false);
+        List<OutboundPacket> packets = packets(buf, event);
         if (session.loop().inEventLoop()) {
-            session.send(packet);
+            packets.forEach(session::send);
             return;
         }
-        int size = packet.size();
-        if (inTransit.addAndGet(size) > budget) {
-            inTransit.addAndGet(-size);
-            buf.release();
+        long size = 0;
+        for (OutboundPacket packet : packets) {
+            size += packet.size();
+        }
+        long bytes = size;
+        if (inTransit.addAndGet(bytes) > budget) {
+            inTransit.addAndGet(-bytes);
+            packets.forEach(p -> p.content().release());
             close(CloseReason.SLOW_CONSUMER);
             return;
         }
         session.loop().execute(() -> {
-            inTransit.addAndGet(-size);
-            session.send(packet);
+            inTransit.addAndGet(-bytes);
+            packets.forEach(session::send);
         });
+    }
+
+    /** The text packet, then one binary packet per attachment of the event (binary events and acks). */
+    private static List<OutboundPacket> packets(ByteBuf text, Event event) {
+        List<byte[]> attachments = event instanceof Event.Emitted emitted
+                ? emitted.attachments()
+                : event instanceof Event.Acknowledged ack ? ack.attachments() : List.of();
+        if (attachments.isEmpty()) {
+            return List.of(new OutboundPacket(text, false));
+        }
+        List<OutboundPacket> packets = new ArrayList<>(attachments.size() + 1);
+        packets.add(new OutboundPacket(text, false));
+        for (byte[] attachment : attachments) {
+            packets.add(new OutboundPacket(Unpooled.wrappedBuffer(attachment), true));
+        }
+        return packets;
     }
 
     @Override
@@ -100,14 +123,20 @@ final class SocketIoPeerSink implements PeerSink {
         closed = true;
     }
 
-    /** Rewrites {@code 4<type><data>} as {@code 4<type><namespace>,<data>}. */
+    /** Rewrites {@code 4<type>[<n>-]<rest>} as {@code 4<type>[<n>-]<namespace>,<rest>}. */
     private ByteBuf withNamespace(ByteBuf buf, int start) {
+        int headerEnd = start + 1;
+        if (buf.getByte(start) == '5' || buf.getByte(start) == '6') {
+            while (buf.getByte(headerEnd) != '-') {
+                headerEnd++;
+            }
+            headerEnd++;
+        }
         byte[] prefix = (namespace + ",").getBytes(StandardCharsets.UTF_8);
         ByteBuf out = ByteBufAllocator.DEFAULT.ioBuffer(buf.readableBytes() + prefix.length);
-        out.writeByte('4');
-        out.writeByte(buf.getByte(start));
+        out.writeBytes(buf, 0, headerEnd);
         out.writeBytes(prefix);
-        out.writeBytes(buf, start + 1, buf.writerIndex() - start - 1);
+        out.writeBytes(buf, headerEnd, buf.writerIndex() - headerEnd);
         buf.release();
         return out;
     }

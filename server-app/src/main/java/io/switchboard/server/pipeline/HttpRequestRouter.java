@@ -79,7 +79,7 @@ public final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHtt
         }
         ClientAddress client = clientAddress(ctx.channel().remoteAddress(), request);
         QueryStringDecoder query = new QueryStringDecoder(request.uri());
-        boolean engineIoPath = engineIo != null && EngineIoServer.PATH.equals(query.path());
+        boolean engineIoPath = engineIo != null && engineIo.path().equals(query.path());
         if (isWebSocketUpgrade(request)) {
             vetUpgrade(ctx, request, client, engineIoPath ? query : null);
             return;

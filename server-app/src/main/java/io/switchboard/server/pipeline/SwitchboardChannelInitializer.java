@@ -64,7 +64,7 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 // DropSilk's server accepts an upgrade on any path; Socket.IO's only under /socket.io/ (the router
                 // has vetted the path, and the query string follows it).
-                .websocketPath(engineIo == null ? "/" : EngineIoServer.PATH)
+                .websocketPath(engineIo == null ? "/" : engineIo.path())
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(10_000)
                 .dropPongFrames(true)
@@ -100,7 +100,10 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
         EngineIoServer engineIo = app.engineIo();
         if (engineIo == null) {
             return new WebSocketSessionHandler(
-                    app.dialect(), app.node(), config.outboundBudgetBytes(), config.pingInterval());
+                    java.util.Objects.requireNonNull(app.dialect(), "dialect"),
+                    app.node(),
+                    config.outboundBudgetBytes(),
+                    config.pingInterval());
         }
         return new EngineIoWebSocketHandler(
                 engineIo,

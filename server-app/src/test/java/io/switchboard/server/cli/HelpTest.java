@@ -35,9 +35,10 @@ class HelpTest {
                 optionBlocks(Cli.run(Map.of(), "serve", "--help").out());
 
         assertTrue(blocks.get("--max-frame-bytes").contains("Default: 1048576"));
-        assertTrue(blocks.get("--app").contains("Default: dropsilk=8080,privydrop=3001"));
+        assertTrue(blocks.get("--app").replace(", ", ",").contains("Default: dropsilk=8080,privydrop=3001"));
         assertTrue(blocks.get("--idle-timeout").contains("Default: 1m"));
-        assertTrue(blocks.get("--app").contains("Known apps: dropsilk, privydrop."));
+        assertTrue(blocks.get("--app")
+                .contains("Known apps: dropsilk, privydrop, socketio-conformance, engineio-conformance."));
     }
 
     @Test

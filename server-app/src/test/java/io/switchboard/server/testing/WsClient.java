@@ -26,6 +26,7 @@ public final class WsClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
@@ -75,6 +76,20 @@ public final class WsClient implements AutoCloseable {
     public String poll(Duration timeout) {
         try {
             return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The next binary message, or fails after {@link #WAIT}. */
+    public byte[] nextBinary() {
+        try {
+            byte[] message = binaries.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (message == null) {
+                throw new AssertionError("no binary message within " + WAIT);
+            }
+            return message;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -144,6 +159,21 @@ public final class WsClient implements AutoCloseable {
             if (last) {
                 messages.add(partial.toString());
                 partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            binary.write(chunk, 0, chunk.length);
+            if (last) {
+                binaries.add(binary.toByteArray());
+                binary.reset();
             }
             webSocket.request(1);
             return null;

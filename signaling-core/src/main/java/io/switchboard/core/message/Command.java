@@ -2,6 +2,8 @@ package io.switchboard.core.message;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * What a client asks for, decoded by its dialect. Field values are as the client sent them; the core validates
  * them (names, codes, sizes) so that every dialect gets the same rules.
@@ -59,6 +61,18 @@ public sealed interface Command {
         public Announce {
             requireNonNull(kind, "kind");
             requireNonNull(roomId, "roomId");
+        }
+    }
+
+    /**
+     * Sends the arguments of an event back to its sender, as the Socket.IO reference test server does ({@code message}
+     * → {@code message-back}); with an {@code ackId} (≥ 0) they are sent back as the acknowledgement instead.
+     */
+    record Echo(RawJson args, List<byte[]> attachments, long ackId) implements Command {
+        /** The arguments are required; the attachments are copied. */
+        public Echo {
+            requireNonNull(args, "args");
+            attachments = List.copyOf(attachments);
         }
     }
 }

@@ -129,4 +129,26 @@ public sealed interface Event {
             requireNonNull(peer, "peer");
         }
     }
+
+    /**
+     * An event named {@code name} with {@code args} (the raw JSON of its arguments, comma-separated as they stand in
+     * an array; empty for none) and the binary attachments their placeholders refer to.
+     */
+    record Emitted(String name, RawJson args, List<byte[]> attachments) implements Event {
+        /** Name and arguments are required; the attachments are copied. */
+        public Emitted {
+            requireNonNull(name, "name");
+            requireNonNull(args, "args");
+            attachments = List.copyOf(attachments);
+        }
+    }
+
+    /** The acknowledgement {@code ackId} of a client's event, with its arguments and attachments. */
+    record Acknowledged(long ackId, RawJson args, List<byte[]> attachments) implements Event {
+        /** The arguments are required; the attachments are copied. */
+        public Acknowledged {
+            requireNonNull(args, "args");
+            attachments = List.copyOf(attachments);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.switchboard.core.id.SessionId;
 import io.switchboard.core.limit.TokenBucket;
 import io.switchboard.core.message.Event;
 import io.switchboard.core.message.Member;
+import io.switchboard.core.message.RawJson;
 import io.switchboard.core.network.ClientAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class Session {
     private final Instant connectedAt;
     private final PeerSink sink;
     private final TokenBucket messageRate;
+    private final RawJson handshake;
     private volatile String name;
     private volatile @Nullable RoomKey room;
     private volatile List<Member> peers = List.of();
@@ -46,6 +48,7 @@ public final class Session {
         this.userAgent = info.userAgent();
         this.connectedAt = info.connectedAt();
         this.name = info.initialName();
+        this.handshake = info.handshake();
         this.sink = requireNonNull(sink, "sink");
         this.messageRate = requireNonNull(messageRate, "messageRate");
     }
@@ -73,6 +76,11 @@ public final class Session {
     /** When the session was created. */
     public Instant connectedAt() {
         return connectedAt;
+    }
+
+    /** What the client sent with its connect, as raw JSON ({@code {}} when nothing). */
+    public RawJson handshake() {
+        return handshake;
     }
 
     /** The display name. */
