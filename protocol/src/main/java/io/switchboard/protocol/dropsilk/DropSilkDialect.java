@@ -8,6 +8,7 @@ import io.switchboard.core.id.AppId;
 import io.switchboard.core.message.Command;
 import io.switchboard.core.message.RawJson;
 import io.switchboard.protocol.Decoded;
+import io.switchboard.protocol.json.JsonFrames;
 import java.io.IOException;
 
 /**
@@ -31,7 +32,7 @@ public final class DropSilkDialect extends DropSilkEncoder {
 
     @Override
     public Decoded decode(byte[] frame, int offset, int length) {
-        if (!startsWithObject(frame, offset, length)) {
+        if (!JsonFrames.startsWith(frame, offset, length, (byte) '{')) {
             // Also keeps jackson from sniffing UTF-16/32 or a byte order mark: messages are plain UTF-8 JSON objects.
             return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "not a JSON object");
         }
@@ -48,25 +49,6 @@ public final class DropSilkDialect extends DropSilkEncoder {
             // jackson reports malformed input and broken limits as exceptions; here they become a value.
             return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, String.valueOf(e.getMessage()));
         }
-    }
-
-    private static boolean startsWithObject(byte[] frame, int offset, int length) {
-        // jackson takes a zero byte among the first four for UTF-16/32; in UTF-8 JSON a zero byte is never valid.
-        for (int i = offset; i < offset + Math.min(4, length); i++) {
-            if (frame[i] == 0) {
-                return false;
-            }
-        }
-        for (int i = offset; i < offset + length; i++) {
-            byte b = frame[i];
-            if (b == '{') {
-                return true;
-            }
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static Envelope readEnvelope(JsonParser parser, byte[] frame, int offset) throws IOException {

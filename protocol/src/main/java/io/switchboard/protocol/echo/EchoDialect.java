@@ -12,6 +12,7 @@ import io.switchboard.protocol.Decoded;
 import io.switchboard.protocol.Dialect;
 import io.switchboard.protocol.json.Json;
 import io.switchboard.protocol.json.JsonBytes;
+import io.switchboard.protocol.json.JsonFrames;
 import java.io.IOException;
 import java.util.List;
 
@@ -60,7 +61,7 @@ public final class EchoDialect implements Dialect {
 
     @Override
     public Decoded decodeEvent(byte[] frame, int offset, int length, List<byte[]> attachments, long ackId) {
-        if (length == 0 || frame[offset] != '[') {
+        if (!JsonFrames.startsWith(frame, offset, length, (byte) '[')) {
             return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "not a JSON array");
         }
         try (JsonParser parser = Json.FACTORY.createParser(frame, offset, length)) {

@@ -10,6 +10,7 @@ import io.switchboard.core.message.RawJson;
 import io.switchboard.core.message.SignalKind;
 import io.switchboard.protocol.Decoded;
 import io.switchboard.protocol.json.Json;
+import io.switchboard.protocol.json.JsonFrames;
 import java.io.EOFException;
 import java.io.IOException;
 
@@ -21,7 +22,7 @@ final class PrivyDropDecoder {
     private PrivyDropDecoder() {}
 
     static Decoded decode(byte[] frame, int offset, int length) {
-        if (!startsWithArray(frame, offset, length)) {
+        if (!JsonFrames.startsWith(frame, offset, length, (byte) '[')) {
             // Also keeps jackson from sniffing UTF-16/32 or a byte order mark: Socket.IO text is plain UTF-8 JSON.
             return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "not a JSON array");
         }
@@ -42,25 +43,6 @@ final class PrivyDropDecoder {
             // jackson reports malformed input and broken limits as exceptions; here they become a value.
             return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, String.valueOf(e.getMessage()));
         }
-    }
-
-    private static boolean startsWithArray(byte[] frame, int offset, int length) {
-        // jackson takes a zero byte among the first four for UTF-16/32; in UTF-8 JSON a zero byte is never valid.
-        for (int i = offset; i < offset + Math.min(4, length); i++) {
-            if (frame[i] == 0) {
-                return false;
-            }
-        }
-        for (int i = offset; i < offset + length; i++) {
-            byte b = frame[i];
-            if (b == '[') {
-                return true;
-            }
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** The key whose value an event relays unparsed, or null for events that relay nothing. */

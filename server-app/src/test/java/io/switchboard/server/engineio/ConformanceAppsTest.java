@@ -55,7 +55,7 @@ class ConformanceAppsTest {
                 URI.create("ws://127.0.0.1:" + engineIo.port() + "/engine.io/?EIO=4&transport=websocket"))) {
             assertTrue(ws.next().startsWith("0{"));
             ws.send("4hello");
-            assertEquals("4hello", next(ws));
+            assertEquals("4hello", ws.nextEngineIo());
             ws.sendBinary(new byte[] {1, 2, 3, 4});
             assertArrayEquals(new byte[] {1, 2, 3, 4}, ws.nextBinary());
             ws.send("1");
@@ -67,13 +67,13 @@ class ConformanceAppsTest {
     void eachSocketIsGreetedWithItsHandshakeData() {
         try (WsClient ws = open()) {
             ws.send("40{\"token\":\"123\"}");
-            assertTrue(next(ws).startsWith("40{\"sid\":"));
-            assertEquals("42[\"auth\",{\"token\":\"123\"}]", next(ws));
+            assertTrue(ws.nextEngineIo().startsWith("40{\"sid\":"));
+            assertEquals("42[\"auth\",{\"token\":\"123\"}]", ws.nextEngineIo());
         }
         try (WsClient ws = open()) {
             ws.send("40");
-            next(ws);
-            assertEquals("42[\"auth\",{}]", next(ws));
+            ws.nextEngineIo();
+            assertEquals("42[\"auth\",{}]", ws.nextEngineIo());
         }
     }
 
@@ -81,11 +81,11 @@ class ConformanceAppsTest {
     void theCustomNamespaceConnectsGreetsAndDisconnects() {
         try (WsClient ws = connected()) {
             ws.send("40/custom,{\"token\":\"abc\"}");
-            assertTrue(next(ws).startsWith("40/custom,{\"sid\":"));
-            assertEquals("42/custom,[\"auth\",{\"token\":\"abc\"}]", next(ws));
+            assertTrue(ws.nextEngineIo().startsWith("40/custom,{\"sid\":"));
+            assertEquals("42/custom,[\"auth\",{\"token\":\"abc\"}]", ws.nextEngineIo());
             ws.send("41/custom");
             ws.send("42[\"message\",\"to main\"]");
-            assertEquals("42[\"message-back\",\"to main\"]", next(ws));
+            assertEquals("42[\"message-back\",\"to main\"]", ws.nextEngineIo());
         }
     }
 
@@ -93,7 +93,7 @@ class ConformanceAppsTest {
     void messagesAreEchoedAsMessageBackByteForByte() {
         try (WsClient ws = connected()) {
             ws.send("42[\"message\",1,\"2\",{\"3\":[true]}]");
-            assertEquals("42[\"message-back\",1,\"2\",{\"3\":[true]}]", next(ws));
+            assertEquals("42[\"message-back\",1,\"2\",{\"3\":[true]}]", ws.nextEngineIo());
         }
     }
 
@@ -105,7 +105,7 @@ class ConformanceAppsTest {
             ws.sendBinary(new byte[] {4, 5, 6});
             assertEquals(
                     "452-[\"message-back\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]",
-                    next(ws));
+                    ws.nextEngineIo());
             assertArrayEquals(new byte[] {1, 2, 3}, ws.nextBinary());
             assertArrayEquals(new byte[] {4, 5, 6}, ws.nextBinary());
         }
@@ -115,12 +115,13 @@ class ConformanceAppsTest {
     void acknowledgementsCarryTheSameArgumentsPlainAndBinary() {
         try (WsClient ws = connected()) {
             ws.send("42456[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
-            assertEquals("43456[1,\"2\",{\"3\":[false]}]", next(ws));
+            assertEquals("43456[1,\"2\",{\"3\":[false]}]", ws.nextEngineIo());
             ws.send(
                     "452-789[\"message-with-ack\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
             ws.sendBinary(new byte[] {1, 2, 3});
             ws.sendBinary(new byte[] {4, 5, 6});
-            assertEquals("462-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]", next(ws));
+            assertEquals(
+                    "462-789[{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]", ws.nextEngineIo());
             assertArrayEquals(new byte[] {1, 2, 3}, ws.nextBinary());
             assertArrayEquals(new byte[] {4, 5, 6}, ws.nextBinary());
         }
@@ -163,19 +164,9 @@ class ConformanceAppsTest {
     private static WsClient connected() {
         WsClient ws = open();
         ws.send("40");
-        assertTrue(next(ws).startsWith("40{"));
-        assertEquals("42[\"auth\",{}]", next(ws));
+        assertTrue(ws.nextEngineIo().startsWith("40{"));
+        assertEquals("42[\"auth\",{}]", ws.nextEngineIo());
         return ws;
-    }
-
-    private static String next(WsClient ws) {
-        while (true) {
-            String message = ws.next();
-            if (!"2".equals(message)) {
-                return message;
-            }
-            ws.send("3");
-        }
     }
 
     private static HttpResponse<String> get(TestServer server, String path) {

@@ -52,7 +52,7 @@ class SocketIoWebSocketTest {
     void connectingToTheMainNamespaceAnswersASocketId() {
         try (WsClient ws = open()) {
             ws.send("40");
-            String answer = nextNonPing(ws);
+            String answer = ws.nextEngineIo();
             assertTrue(answer.matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\"}"), answer);
         }
     }
@@ -61,7 +61,7 @@ class SocketIoWebSocketTest {
     void anUnknownNamespaceIsRefused() {
         try (WsClient ws = open()) {
             ws.send("40/random");
-            assertEquals("44/random,{\"message\":\"Invalid namespace\"}", nextNonPing(ws));
+            assertEquals("44/random,{\"message\":\"Invalid namespace\"}", ws.nextEngineIo());
         }
     }
 
@@ -81,7 +81,7 @@ class SocketIoWebSocketTest {
                 "")) {
             try (WsClient ws = open()) {
                 ws.send("40");
-                nextNonPing(ws);
+                ws.nextEngineIo();
                 ws.send(bad);
                 assertTrue(ws.awaitClose() > 0, bad);
             }
@@ -92,13 +92,13 @@ class SocketIoWebSocketTest {
     void attachmentsOutOfPlaceCloseTheConnection() {
         try (WsClient ws = open()) {
             ws.send("40");
-            nextNonPing(ws);
+            ws.nextEngineIo();
             ws.sendBinary(new byte[] {1, 2, 3});
             assertTrue(ws.awaitClose() > 0);
         }
         try (WsClient ws = open()) {
             ws.send("40");
-            nextNonPing(ws);
+            ws.nextEngineIo();
             ws.send("451-[\"x\",{\"_placeholder\":true,\"num\":0}]");
             ws.send("42[\"x\"]");
             assertTrue(ws.awaitClose() > 0);
@@ -176,7 +176,7 @@ class SocketIoWebSocketTest {
             assertEquals("6", httpGet("EIO=4&transport=polling&sid=" + sid));
             ws.send("5");
             ws.send("40");
-            assertTrue(nextNonPing(ws).startsWith("40{\"sid\":"));
+            assertTrue(ws.nextEngineIo().startsWith("40{\"sid\":"));
             assertEquals(
                     400,
                     TestServer.send(HttpRequest.newBuilder(httpUri("EIO=4&transport=polling&sid=" + sid))
@@ -208,15 +208,5 @@ class SocketIoWebSocketTest {
 
     private static String httpGet(String query) {
         return TestServer.send(HttpRequest.newBuilder(httpUri(query)).build()).body();
-    }
-
-    private static String nextNonPing(WsClient ws) {
-        while (true) {
-            String message = ws.next();
-            if (!"2".equals(message)) {
-                return message;
-            }
-            ws.send("3");
-        }
     }
 }

@@ -9,7 +9,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.switchboard.server.http.RouteFixtures.Answer;
 import io.switchboard.server.telemetry.MutableClock;
-import io.switchboard.server.telemetry.TestJson;
+import io.switchboard.server.testing.JsonTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +46,7 @@ class StatsRouteTest {
                 + "  \"timestamp\": \"2024-05-01T12:00:12\\.345Z\"\n"
                 + "}");
         assertTrue(shape.matcher(answer.body()).matches(), answer.body());
-        Map<String, Object> json = TestJson.object(answer.body());
+        Map<String, Object> json = JsonTree.object(answer.body());
         assertEquals(12.345, json.get("uptime"));
         Map<?, ?> memory = (Map<?, ?>) json.get("memory");
         assertEquals(List.of("rss", "heapTotal", "heapUsed", "external", "arrayBuffers"), List.copyOf(memory.keySet()));
@@ -73,7 +73,7 @@ class StatsRouteTest {
     void defaultRssReaderNeverFails() {
         StatsRoute route = new StatsRoute(() -> 0, () -> 0, STARTED, clock);
 
-        Map<?, ?> memory = (Map<?, ?>) TestJson.object(route.body()).get("memory");
+        Map<?, ?> memory = (Map<?, ?>) JsonTree.object(route.body()).get("memory");
         assertTrue((Long) memory.get("rss") >= 0);
     }
 }

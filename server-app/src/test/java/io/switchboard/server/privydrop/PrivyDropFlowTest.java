@@ -107,22 +107,22 @@ class PrivyDropFlowTest {
             assertEquals(
                     "42[\"joinResponse\",{\"success\":true,\"message\":\"Successfully joined room\",\"roomId\":\""
                             + room + "\"}]",
-                    next(sender));
+                    sender.nextEngineIo());
             receiver.send("42[\"join\",{\"roomId\":\"" + room + "\"}]");
-            next(receiver);
-            assertEquals("42[\"ready\",{\"peerId\":\"" + receiverId + "\"}]", next(sender));
+            receiver.nextEngineIo();
+            assertEquals("42[\"ready\",{\"peerId\":\"" + receiverId + "\"}]", sender.nextEngineIo());
             receiver.send("42[\"initiator-online\",{\"roomId\":\"" + room + "\"}]");
-            assertEquals("42[\"initiator-online\",{\"roomId\":\"" + room + "\"}]", next(sender));
+            assertEquals("42[\"initiator-online\",{\"roomId\":\"" + room + "\"}]", sender.nextEngineIo());
             sender.send("42[\"recipient-ready\",{\"roomId\":\"" + room + "\",\"peerId\":\"forged\"}]");
-            assertEquals("42[\"recipient-ready\",{\"peerId\":\"" + senderId + "\"}]", next(receiver));
+            assertEquals("42[\"recipient-ready\",{\"peerId\":\"" + senderId + "\"}]", receiver.nextEngineIo());
             String sdp = "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\na=x\"}";
             sender.send("42[\"offer\",{\"peerId\":\"" + receiverId + "\",\"offer\":" + sdp + "}]");
             assertEquals(
                     "42[\"offer\",{\"offer\":" + sdp + ",\"from\":\"" + senderId + "\",\"peerId\":\"" + senderId
                             + "\"}]",
-                    next(receiver));
+                    receiver.nextEngineIo());
             sender.close();
-            assertEquals("42[\"peer-disconnected\",{\"peerId\":\"" + senderId + "\"}]", next(receiver));
+            assertEquals("42[\"peer-disconnected\",{\"peerId\":\"" + senderId + "\"}]", receiver.nextEngineIo());
         }
     }
 
@@ -137,17 +137,17 @@ class PrivyDropFlowTest {
             connect(attacker);
             String friendId = connect(friend);
             victim.send("42[\"join\",{\"roomId\":\"" + roomA + "\"}]");
-            next(victim);
+            victim.nextEngineIo();
             friend.send("42[\"join\",{\"roomId\":\"" + roomA + "\"}]");
-            next(friend);
-            next(victim); // ready
+            friend.nextEngineIo();
+            victim.nextEngineIo(); // ready
             attacker.send("42[\"join\",{\"roomId\":\"" + roomB + "\"}]");
-            next(attacker);
+            attacker.nextEngineIo();
             attacker.send("42[\"offer\",{\"peerId\":\"" + victimId + "\",\"offer\":{\"sdp\":\"evil\"}}]");
             attacker.send("42[\"initiator-online\",{\"roomId\":\"" + roomA + "\"}]");
             attacker.send("42[\"offer\",{\"peerId\":\"" + roomA + "\",\"offer\":{\"sdp\":\"evil\"}}]");
             friend.send("42[\"offer\",{\"peerId\":\"" + victimId + "\",\"offer\":{\"sdp\":\"good\"}}]");
-            String first = next(victim);
+            String first = victim.nextEngineIo();
             assertTrue(first.contains("\"good\"") && first.contains(friendId), first);
         }
     }
@@ -168,9 +168,10 @@ class PrivyDropFlowTest {
                 client.send(bad);
             }
             client.send("42[\"join\"]");
-            assertEquals("42[\"joinResponse\",{\"success\":false,\"message\":\"Invalid room ID\"}]", next(client));
+            assertEquals(
+                    "42[\"joinResponse\",{\"success\":false,\"message\":\"Invalid room ID\"}]", client.nextEngineIo());
             client.send("42[\"join\",{\"roomId\":\"" + room + "\"}]");
-            assertTrue(next(client).contains("\"success\":true"));
+            assertTrue(client.nextEngineIo().contains("\"success\":true"));
         }
     }
 
@@ -184,11 +185,11 @@ class PrivyDropFlowTest {
             for (WsClient client : List.of(a, b)) {
                 connect(client);
                 client.send("42[\"join\",{\"roomId\":\"" + room + "\"}]");
-                assertTrue(next(client).contains("\"success\":true"));
+                assertTrue(client.nextEngineIo().contains("\"success\":true"));
             }
             connect(c);
             c.send("42[\"join\",{\"roomId\":\"" + room + "\"}]");
-            String refused = next(c);
+            String refused = c.nextEngineIo();
             assertTrue(
                     refused.matches(
                             ".*\"message\":\"Rate limit exceeded\\. Try again in \\ds\\. Attempts left: 0\\.\".*"),
@@ -203,7 +204,7 @@ class PrivyDropFlowTest {
         try (WsClient client = raw()) {
             connect(client);
             client.send("42[\"join\",{\"roomId\":\"no-such-room-" + NEXT_IP.incrementAndGet() + "\"}]");
-            assertTrue(next(client).contains("\"message\":\"Room does not exist\""));
+            assertTrue(client.nextEngineIo().contains("\"message\":\"Room does not exist\""));
         }
     }
 
@@ -229,26 +230,16 @@ class PrivyDropFlowTest {
 
     private static String connect(WsClient ws) {
         ws.send("40");
-        String answer = next(ws);
+        String answer = ws.nextEngineIo();
         return (String) JsonTree.object(answer.substring(2)).get("sid");
     }
 
     private static String nextEvent(WsClient ws, String event) {
         while (true) {
-            String message = next(ws);
+            String message = ws.nextEngineIo();
             if (message.startsWith("42[\"" + event + "\"")) {
                 return message;
             }
-        }
-    }
-
-    private static String next(WsClient ws) {
-        while (true) {
-            String message = ws.next();
-            if (!"2".equals(message)) {
-                return message;
-            }
-            ws.send("3");
         }
     }
 }

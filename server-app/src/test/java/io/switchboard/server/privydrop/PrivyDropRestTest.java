@@ -74,11 +74,11 @@ class PrivyDropRestTest {
                 WsClient leaves = socket()) {
             String staysId = connectAndJoin(stays, room);
             String leavesId = connectAndJoin(leaves, room);
-            assertEquals("42[\"ready\",{\"peerId\":\"" + leavesId + "\"}]", next(stays));
+            assertEquals("42[\"ready\",{\"peerId\":\"" + leavesId + "\"}]", stays.nextEngineIo());
             HttpResponse<String> left =
                     post("/api/leave_room", "{\"roomId\":\"" + room + "\",\"socketId\":\"" + leavesId + "\"}");
             assertEquals("{\"success\":true,\"message\":\"Successfully left the room\"}", left.body());
-            assertEquals("42[\"peer-disconnected\",{\"peerId\":\"" + leavesId + "\"}]", next(stays));
+            assertEquals("42[\"peer-disconnected\",{\"peerId\":\"" + leavesId + "\"}]", stays.nextEngineIo());
             stays.send("42[\"initiator-online\",{\"roomId\":\"" + room + "\"}]");
             stays.send("42[\"offer\",{\"peerId\":\"" + leavesId + "\",\"offer\":{}}]");
             String quiet = leaves.poll(Duration.ofMillis(300));
@@ -151,19 +151,9 @@ class PrivyDropRestTest {
 
     private static String connectAndJoin(WsClient ws, String room) {
         ws.send("40");
-        String id = (String) JsonTree.object(next(ws).substring(2)).get("sid");
+        String id = (String) JsonTree.object(ws.nextEngineIo().substring(2)).get("sid");
         ws.send("42[\"join\",{\"roomId\":\"" + room + "\"}]");
-        assertTrue(next(ws).contains("\"success\":true"));
+        assertTrue(ws.nextEngineIo().contains("\"success\":true"));
         return id;
-    }
-
-    private static String next(WsClient ws) {
-        while (true) {
-            String message = ws.next();
-            if (!"2".equals(message)) {
-                return message;
-            }
-            ws.send("3");
-        }
     }
 }

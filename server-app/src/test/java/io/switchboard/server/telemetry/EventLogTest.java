@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.switchboard.core.telemetry.TelemetryEvent;
+import io.switchboard.server.testing.JsonTree;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,7 +76,7 @@ class EventLogTest {
                         + "\"flightCode\":\"ABC123\",\"count\":3,\"ratio\":0.5,\"lan\":true,\"missing\":null,"
                         + "\"at\":\"2024-05-01T11:59:00Z\",\"peer\":{\"name\":\"Bob\",\"ports\":[1,2],\"gone\":null}}",
                 line);
-        Map<String, Object> parsed = TestJson.object(line);
+        Map<String, Object> parsed = JsonTree.object(line);
         assertEquals(
                 List.of(
                         "timestamp",
@@ -102,7 +103,7 @@ class EventLogTest {
         ILoggingEvent logged = appender.list.get(0);
         assertEquals(Level.WARN, logged.getLevel());
         assertEquals(ring.joined(), logged.getFormattedMessage());
-        assertEquals("warn", TestJson.object(ring.joined()).get("level"));
+        assertEquals("warn", JsonTree.object(ring.joined()).get("level"));
     }
 
     @Test
@@ -114,7 +115,7 @@ class EventLogTest {
         assertEquals(Level.DEBUG, appender.list.get(0).getLevel());
         assertEquals(
                 "debug",
-                TestJson.object(appender.list.get(0).getFormattedMessage()).get("level"));
+                JsonTree.object(appender.list.get(0).getFormattedMessage()).get("level"));
     }
 
     @Test
@@ -156,7 +157,7 @@ class EventLogTest {
     void fieldNamedLikeALineKeyCannotShadowIt() {
         log.emit(TelemetryEvent.info("http:error", "message", "boom", "level", 3));
 
-        Map<String, Object> parsed = TestJson.object(ring.joined());
+        Map<String, Object> parsed = JsonTree.object(ring.joined());
         assertEquals("http:error", parsed.get("message"));
         assertEquals("boom", parsed.get("_message"));
         assertEquals("info", parsed.get("level"));
@@ -174,7 +175,7 @@ class EventLogTest {
                 "other",
                 java.time.Duration.ofSeconds(5)));
 
-        Map<String, Object> parsed = TestJson.object(ring.joined());
+        Map<String, Object> parsed = JsonTree.object(ring.joined());
         assertNull(parsed.get("nan"));
         assertTrue(parsed.containsKey("nan"));
         assertEquals(java.util.Arrays.asList("a", null), parsed.get("array"));
@@ -189,6 +190,6 @@ class EventLogTest {
         log.emit(TelemetryEvent.info("system:error", "loop", loop));
 
         assertTrue(ring.joined().contains("\"[too deep]\""), ring.joined());
-        TestJson.object(ring.joined());
+        JsonTree.object(ring.joined());
     }
 }

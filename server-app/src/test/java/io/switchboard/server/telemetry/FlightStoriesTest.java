@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.core.telemetry.TelemetryEvent;
+import io.switchboard.server.testing.JsonTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ class FlightStoriesTest {
 
         String[] lines = ring.joined().split("\n", -1);
         assertEquals(3, lines.length);
-        Map<String, Object> story = TestJson.object(lines[2]);
+        Map<String, Object> story = JsonTree.object(lines[2]);
         assertEquals(FlightStories.COMPLETE, story.get("message"));
         Map<?, ?> body = (Map<?, ?>) story.get("story");
         assertEquals(List.of("meta", "participants", "timeline", "stats"), List.copyOf(body.keySet()));

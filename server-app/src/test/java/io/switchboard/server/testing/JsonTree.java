@@ -17,6 +17,8 @@ public final class JsonTree {
     /** Parses {@code json}; fails on anything that is not exactly one JSON value. */
     public static Object parse(String json) {
         try (JsonParser p = Json.FACTORY.createParser(json)) {
+            // Strict: what the server writes must not repeat a key.
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             p.nextToken();
             Object value = read(p);
             if (p.nextToken() != null) {
@@ -28,10 +30,14 @@ public final class JsonTree {
         }
     }
 
-    /** Parses a JSON object. */
+    /** Parses exactly one JSON object. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(String json) {
-        return (Map<String, Object>) parse(json);
+        Object value = parse(json);
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("not a JSON object: " + json);
+        }
+        return (Map<String, Object>) value;
     }
 
     private static Object read(JsonParser p) throws IOException {

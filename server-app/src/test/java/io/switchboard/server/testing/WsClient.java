@@ -96,6 +96,17 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** The next text message that is not an Engine.IO ping; pings on the way are answered with a pong. */
+    public String nextEngineIo() {
+        while (true) {
+            String message = next();
+            if (!"2".equals(message)) {
+                return message;
+            }
+            send("3");
+        }
+    }
+
     /** The next message as a JSON object. */
     public Map<String, Object> nextJson() {
         return JsonTree.object(next());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.switchboard.server.http.HttpResponses;
 import io.switchboard.server.http.privydrop.PrivyDropServer.Answer;
-import io.switchboard.server.telemetry.TestJson;
+import io.switchboard.server.testing.JsonTree;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class HealthEndpointsTest {
         assertEquals(status, answer.status());
         assertEquals(HttpResponses.JSON, answer.contentType());
         assertEquals("no-store", answer.header(HttpHeaderNames.CACHE_CONTROL));
-        TestJson.object(answer.body());
+        JsonTree.object(answer.body());
     }
 
     @ParameterizedTest
@@ -91,7 +91,7 @@ class HealthEndpointsTest {
         PrivyDropServer redis = new PrivyDropServer("redis://localhost", PrivyDropRoutes.Limits.DEFAULTS);
         redis.storeHealthy = false;
 
-        Map<String, Object> json = TestJson.object(redis.get("/health/detailed").body());
+        Map<String, Object> json = JsonTree.object(redis.get("/health/detailed").body());
 
         assertEquals(503, redis.get("/health/detailed").status());
         assertEquals("unhealthy", json.get("status"));
@@ -108,7 +108,7 @@ class HealthEndpointsTest {
         Answer answer = server.get("/health/detailed");
 
         assertEquals(503, answer.status());
-        Map<String, Object> json = TestJson.object(answer.body());
+        Map<String, Object> json = JsonTree.object(answer.body());
         assertEquals("unhealthy", json.get("status"));
         assertEquals(
                 Map.of("status", "disconnected", "error", "store unavailable", "type", "memory"),
@@ -124,7 +124,7 @@ class HealthEndpointsTest {
         Answer answer = server.get("/health/detailed");
 
         assertEquals(503, answer.status());
-        Map<String, Object> json = TestJson.object(answer.body());
+        Map<String, Object> json = JsonTree.object(answer.body());
         assertEquals("degraded", json.get("status"));
         assertEquals(List.of("High memory usage (>90%)", "High CPU usage (>80%)"), json.get("errors"));
         assertEquals(
@@ -140,13 +140,13 @@ class HealthEndpointsTest {
         Answer answer = server.get("/health/detailed");
 
         assertEquals(200, answer.status());
-        assertEquals("healthy", TestJson.object(answer.body()).get("status"));
+        assertEquals("healthy", JsonTree.object(answer.body()).get("status"));
     }
 
     @Test
     void detailedHealthKeepsTheOriginalsKeyOrder() {
         Map<String, Object> json =
-                TestJson.object(server.get("/health/detailed").body());
+                JsonTree.object(server.get("/health/detailed").body());
         assertEquals(
                 List.of("status", "timestamp", "uptime", "service", "version", "environment", "dependencies", "system"),
                 List.copyOf(json.keySet()));
@@ -155,7 +155,7 @@ class HealthEndpointsTest {
     @Test
     void uptimeNeverGoesNegative() {
         server.clock.advance(Duration.ofHours(-1));
-        Map<String, Object> json = TestJson.object(server.get("/health").body());
+        Map<String, Object> json = JsonTree.object(server.get("/health").body());
         assertEquals(0L, json.get("uptime"));
     }
 
