@@ -9,6 +9,7 @@ import io.switchboard.core.message.Command;
 import io.switchboard.core.message.RawJson;
 import io.switchboard.protocol.Decoded;
 import io.switchboard.protocol.json.JsonFrames;
+import io.switchboard.protocol.json.JsonValues;
 import java.io.IOException;
 
 /**
@@ -57,11 +58,11 @@ public final class DropSilkDialect extends DropSilkEncoder {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (field) {
-                case "type" -> e.type = text(parser, value);
-                case "name" -> e.name = text(parser, value);
-                case "flightCode" -> e.flightCode = text(parser, value);
-                case "inviteeId" -> e.inviteeId = text(parser, value);
-                case "data" -> e.data = rawValue(parser, frame, offset);
+                case "type" -> e.type = JsonValues.textOrNull(parser, value);
+                case "name" -> e.name = JsonValues.textOrNull(parser, value);
+                case "flightCode" -> e.flightCode = JsonValues.textOrNull(parser, value);
+                case "inviteeId" -> e.inviteeId = JsonValues.textOrNull(parser, value);
+                case "data" -> e.data = JsonValues.raw(parser, frame, offset);
                 default -> parser.skipChildren();
             }
         }
@@ -88,22 +89,6 @@ public final class DropSilkDialect extends DropSilkEncoder {
                     : new Decoded.Ok(new Command.Invite(e.inviteeId, e.flightCode));
             default -> new Decoded.Invalid(ErrorCode.UNKNOWN_TYPE, "type " + abbreviate(e.type));
         };
-    }
-
-    private static @Nullable String text(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
-        }
-        parser.skipChildren();
-        return null;
-    }
-
-    private static RawJson rawValue(JsonParser parser, byte[] frame, int offset) throws IOException {
-        long start = parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        parser.finishToken();
-        long end = parser.currentLocation().getByteOffset();
-        return RawJson.wrap(frame, offset + (int) start, (int) (end - start));
     }
 
     private static String abbreviate(String s) {

@@ -11,6 +11,7 @@ import io.switchboard.core.message.SignalKind;
 import io.switchboard.protocol.Decoded;
 import io.switchboard.protocol.json.Json;
 import io.switchboard.protocol.json.JsonFrames;
+import io.switchboard.protocol.json.JsonValues;
 import java.io.EOFException;
 import java.io.IOException;
 
@@ -82,11 +83,11 @@ final class PrivyDropDecoder {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (field.equals(rawKey)) {
-                payload.raw = rawValue(parser, frame, offset);
+                payload.raw = JsonValues.raw(parser, frame, offset);
             } else if (field.equals("roomId")) {
-                payload.roomId = text(parser, value);
+                payload.roomId = JsonValues.textOrNull(parser, value);
             } else if (field.equals("peerId")) {
-                payload.peerId = text(parser, value);
+                payload.peerId = JsonValues.textOrNull(parser, value);
             } else {
                 // Client-set "from" (and "roomId" of a signal) is ignored: the server sets the sender.
                 parser.skipChildren();
@@ -129,22 +130,6 @@ final class PrivyDropDecoder {
             return new Decoded.Invalid(ErrorCode.BAD_PAYLOAD, name + ": roomId missing or not a string");
         }
         return new Decoded.Ok(new Command.Announce(kind, payload.roomId));
-    }
-
-    private static @Nullable String text(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
-        }
-        parser.skipChildren();
-        return null;
-    }
-
-    private static RawJson rawValue(JsonParser parser, byte[] frame, int offset) throws IOException {
-        long start = parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        parser.finishToken();
-        long end = parser.currentLocation().getByteOffset();
-        return RawJson.wrap(frame, offset + (int) start, (int) (end - start));
     }
 
     /** The first argument's fields; a field that is absent or not of its type stays null. */
