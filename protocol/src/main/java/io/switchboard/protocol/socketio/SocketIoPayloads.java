@@ -15,6 +15,10 @@ public final class SocketIoPayloads {
     public static final Set<String> RESERVED_EVENTS =
             Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
 
+    private static final byte[][] RESERVED_BYTES = RESERVED_EVENTS.stream()
+            .map(name -> name.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .toArray(byte[][]::new);
+
     private SocketIoPayloads() {}
 
     /**
@@ -43,16 +47,53 @@ public final class SocketIoPayloads {
         }
     }
 
+    /**
+     * Checks the event name at the start of the array byte by byte (the hot path: every event), falling back to a
+     * parser only for a name with escapes; the dialect parses the whole array afterwards and reports malformed JSON.
+     */
     private static boolean isEventArray(SocketIoHeader header, byte[] packet) {
-        if (packet[header.dataOffset()] != '[') {
+        int i = header.dataOffset();
+        int end = i + header.dataLength();
+        if (packet[i++] != '[') {
             return false;
         }
+        while (i < end && (packet[i] == ' ' || packet[i] == '\t' || packet[i] == '\n' || packet[i] == '\r')) {
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        byte first = packet[i];
+        if (first == '-' || (first >= '0' && first <= '9')) {
+            return true; // a numeric event name, which the reference accepts
+        }
+        if (first != '"') {
+            return false;
+        }
+        int start = ++i;
+        while (i < end && packet[i] != '"') {
+            if (packet[i] == '\\') {
+                return isEventArrayParsed(header, packet);
+            }
+            i++;
+        }
+        return i < end && !isReserved(packet, start, i - start);
+    }
+
+    private static boolean isReserved(byte[] packet, int start, int length) {
+        for (byte[] reserved : RESERVED_BYTES) {
+            if (reserved.length == length
+                    && java.util.Arrays.equals(reserved, 0, length, packet, start, start + length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEventArrayParsed(SocketIoHeader header, byte[] packet) {
         try (JsonParser parser = Json.FACTORY.createParser(packet, header.dataOffset(), header.dataLength())) {
             parser.nextToken();
             JsonToken first = parser.nextToken();
-            if (first == JsonToken.VALUE_NUMBER_INT || first == JsonToken.VALUE_NUMBER_FLOAT) {
-                return true;
-            }
             return first == JsonToken.VALUE_STRING && !RESERVED_EVENTS.contains(parser.getText());
         } catch (IOException | RuntimeException e) {
             return false;

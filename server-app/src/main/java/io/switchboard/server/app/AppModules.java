@@ -135,7 +135,8 @@ public final class AppModules {
                         "memory",
                         version(),
                         ctx.startedAt(),
-                        ctx.clock()));
+                        ctx.clock()),
+                new PrivyDropRoutes.Limits(config.trackRequestsPerMinute(), config.clientLogRequestsPerMinute()));
         routes.add(HttpMethod.GET, "/livez", HealthRoutes.livez());
         routes.add(HttpMethod.GET, "/readyz", readiness(ctx));
         return new AppModule("privydrop", null, ctx.node(), routes.build(), engineIo);

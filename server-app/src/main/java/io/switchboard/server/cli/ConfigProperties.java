@@ -73,6 +73,8 @@ final class ConfigProperties {
                 c -> DurationConverter.format(c.engineIo().connectTimeout()));
         keys.put("max-payload", c -> String.valueOf(c.engineIo().maxPayload()));
         keys.put("disable-join-rate-limit", c -> String.valueOf(!c.joinRateLimit()));
+        keys.put("track-requests-per-minute", c -> String.valueOf(c.trackRequestsPerMinute()));
+        keys.put("client-log-requests-per-minute", c -> String.valueOf(c.clientLogRequestsPerMinute()));
         keys.put("worker-threads", c -> String.valueOf(c.workerThreads()));
         return keys;
     }

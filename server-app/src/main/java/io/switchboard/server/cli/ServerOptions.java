@@ -235,6 +235,20 @@ final class ServerOptions {
     boolean disableJoinRateLimit;
 
     @Option(
+            names = "--track-requests-per-minute",
+            paramLabel = "N",
+            description = "PrivyDrop: POST /api/set_track requests one client IP may make a minute; more get 429. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int trackRequestsPerMinute;
+
+    @Option(
+            names = "--client-log-requests-per-minute",
+            paramLabel = "N",
+            description = "PrivyDrop: POST /api/logs_debug requests one client IP may make a minute; more get 429. "
+                    + "Default: ${DEFAULT-VALUE}")
+    int clientLogRequestsPerMinute;
+
+    @Option(
             names = "--worker-threads",
             paramLabel = "N",
             description = "Event-loop threads; 0 means one per core. Default: ${DEFAULT-VALUE}")
@@ -294,6 +308,8 @@ final class ServerOptions {
                             EngineIoConfig.DEFAULTS.upgradeTimeout(),
                             eioConnectTimeout))
                     .joinRateLimit(!disableJoinRateLimit)
+                    .trackRequestsPerMinute(trackRequestsPerMinute)
+                    .clientLogRequestsPerMinute(clientLogRequestsPerMinute)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), "Invalid configuration: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import io.switchboard.core.CoreLimits;
 import io.switchboard.core.Nullable;
 import io.switchboard.core.network.Cidr;
 import io.switchboard.server.engineio.EngineIoConfig;
+import io.switchboard.server.http.privydrop.PrivyDropRoutes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ import java.util.List;
  * @param workerThreads event-loop threads; 0 means one per core
  * @param engineIo the Engine.IO settings of the Socket.IO apps (heartbeat, largest message, connect timeout)
  * @param joinRateLimit whether PrivyDrop limits fresh joins per client IP (2 per 5 s, as the original)
+ * @param trackRequestsPerMinute PrivyDrop {@code POST /api/set_track} requests one client IP may make a minute; more
+ *     get 429 (a page load makes one)
+ * @param clientLogRequestsPerMinute PrivyDrop {@code POST /api/logs_debug} requests one client IP may make a minute;
+ *     more get 429 (development builds of the frontend post their logs)
  */
 public record ServerConfig(
         String host,
@@ -60,7 +65,9 @@ public record ServerConfig(
         String transport,
         int workerThreads,
         EngineIoConfig engineIo,
-        boolean joinRateLimit) {
+        boolean joinRateLimit,
+        int trackRequestsPerMinute,
+        int clientLogRequestsPerMinute) {
 
     /** Every default, in one place. */
     public static final ServerConfig DEFAULTS = new ServerConfig(
@@ -85,7 +92,9 @@ public record ServerConfig(
             "auto",
             0,
             EngineIoConfig.DEFAULTS,
-            true);
+            true,
+            PrivyDropRoutes.Limits.DEFAULTS.trackPerMinute(),
+            PrivyDropRoutes.Limits.DEFAULTS.logsPerMinute());
 
     /** Validates every value. */
     public ServerConfig {
@@ -118,6 +127,8 @@ public record ServerConfig(
         requirePositive("max-connections", maxConnections);
         requirePositive("turn-requests-per-minute", turnRequestsPerMinute);
         requirePositive("outbound-budget-bytes", outboundBudgetBytes);
+        requirePositive("track-requests-per-minute", trackRequestsPerMinute);
+        requirePositive("client-log-requests-per-minute", clientLogRequestsPerMinute);
         if (turnTtl.isNegative() || turnTtl.isZero()) {
             throw new IllegalArgumentException("turn-ttl: " + turnTtl + " (expected: > 0)");
         }
@@ -195,6 +206,8 @@ public record ServerConfig(
         private int workerThreads;
         private EngineIoConfig engineIo;
         private boolean joinRateLimit;
+        private int trackRequestsPerMinute;
+        private int clientLogRequestsPerMinute;
 
         private Builder(ServerConfig c) {
             host = c.host;
@@ -219,6 +232,8 @@ public record ServerConfig(
             workerThreads = c.workerThreads;
             engineIo = c.engineIo;
             joinRateLimit = c.joinRateLimit;
+            trackRequestsPerMinute = c.trackRequestsPerMinute;
+            clientLogRequestsPerMinute = c.clientLogRequestsPerMinute;
         }
 
         /** See {@link ServerConfig#host()}. */
@@ -353,6 +368,18 @@ public record ServerConfig(
             return this;
         }
 
+        /** See {@link ServerConfig#trackRequestsPerMinute()}. */
+        public Builder trackRequestsPerMinute(int v) {
+            trackRequestsPerMinute = v;
+            return this;
+        }
+
+        /** See {@link ServerConfig#clientLogRequestsPerMinute()}. */
+        public Builder clientLogRequestsPerMinute(int v) {
+            clientLogRequestsPerMinute = v;
+            return this;
+        }
+
         /** Validates and builds. */
         public ServerConfig build() {
             return new ServerConfig(
@@ -377,7 +404,9 @@ public record ServerConfig(
                     transport,
                     workerThreads,
                     engineIo,
-                    joinRateLimit);
+                    joinRateLimit,
+                    trackRequestsPerMinute,
+                    clientLogRequestsPerMinute);
         }
     }
 }

@@ -113,7 +113,7 @@ public final class PrivyDropRoutes {
      */
     public record Limits(int trackPerMinute, int logsPerMinute) {
         /** 60 referrer counts and 120 debug logs per IP per minute. */
-        public static final Limits DEFAULTS = new Limits(60, 120);
+        public static final Limits DEFAULTS = new Limits(600, 600);
 
         /** Both limits must be at least 1. */
         public Limits {

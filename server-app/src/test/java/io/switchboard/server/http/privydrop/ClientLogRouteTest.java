@@ -111,9 +111,9 @@ class ClientLogRouteTest {
     }
 
     @Test
-    void theDefaultLimitIs120PerIpPerMinuteThen429AndNothingIsLogged() {
+    void theDefaultLimitIs600PerIpPerMinuteThen429AndNothingIsLogged() {
         server.clock.set(Instant.parse("2024-05-01T12:00:50Z"));
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < PrivyDropRoutes.Limits.DEFAULTS.logsPerMinute(); i++) {
             assertEquals(200, server.post(PATH, "{\"message\":\"m\"}").status(), "request " + (i + 1));
         }
 
@@ -122,6 +122,6 @@ class ClientLogRouteTest {
         assertEquals(429, limited.status());
         assertEquals("{\"error\":\"Too many requests\"}", limited.body());
         assertEquals("10", limited.header(HttpHeaderNames.RETRY_AFTER));
-        assertEquals(120, lines().size());
+        assertEquals(PrivyDropRoutes.Limits.DEFAULTS.logsPerMinute(), lines().size());
     }
 }
