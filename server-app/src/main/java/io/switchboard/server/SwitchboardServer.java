@@ -25,6 +25,7 @@ import io.switchboard.server.app.ModuleContext;
 import io.switchboard.server.config.AppBinding;
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.http.CorsPolicy;
+import io.switchboard.server.metrics.SwitchboardMetrics;
 import io.switchboard.server.pipeline.ConnectionLimitHandler;
 import io.switchboard.server.pipeline.HttpRequestRouter;
 import io.switchboard.server.pipeline.SwitchboardChannelInitializer;
@@ -63,6 +64,7 @@ public final class SwitchboardServer {
     private final ServerState state = new ServerState();
     private final LogRing logs = new LogRing(LOG_RING_LINES);
     private final EventLog telemetry = new EventLog(logs, clock);
+    private final SwitchboardMetrics metrics = new SwitchboardMetrics(SwitchboardMetrics.buildVersion());
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
     private final List<AppModule> modules = new ArrayList<>();
@@ -115,6 +117,11 @@ public final class SwitchboardServer {
         return address.getPort();
     }
 
+    /** The metrics of this server (served at {@code /metrics} on every listener). */
+    public SwitchboardMetrics metrics() {
+        return metrics;
+    }
+
     /** The node, for tests and the bench tool. */
     public SignalingNode node() {
         return node;
@@ -160,10 +167,17 @@ public final class SwitchboardServer {
                 nodeId,
                 stores,
                 new SignalingNode.NodeServices(
-                        clock, new SecureIdGenerator(), new EventLoopScheduler(workers), telemetry, config.limits()));
-        ModuleContext context = new ModuleContext(config, node, telemetry, logs, state, clock.instant(), clock);
+                        clock,
+                        new SecureIdGenerator(),
+                        new EventLoopScheduler(workers),
+                        telemetry,
+                        config.limits(),
+                        metrics));
+        ModuleContext context =
+                new ModuleContext(config, node, telemetry, logs, state, clock.instant(), clock, metrics);
         SharedHandlers shared = new SharedHandlers(
                 new ConnectionLimitHandler(config.maxConnections()), new UnhandledExceptionHandler());
+        metrics.watch(node, shared.connectionLimit(), shared.exceptions());
         TrustedProxies proxies = TrustedProxies.of(config.trustedProxies());
         CorsPolicy origins = new CorsPolicy(config.allowedOrigins());
         for (AppBinding binding : config.apps()) {
@@ -174,6 +188,7 @@ public final class SwitchboardServer {
             Channel listener = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(transport.serverChannel())
+                    .attr(SwitchboardMetrics.LISTENER_ATTRIBUTE, metrics)
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))

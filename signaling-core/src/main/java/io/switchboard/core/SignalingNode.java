@@ -18,6 +18,7 @@ import io.switchboard.core.session.Session;
 import io.switchboard.core.session.SessionInfo;
 import io.switchboard.core.session.SessionRegistry;
 import io.switchboard.core.spi.Stores;
+import io.switchboard.core.telemetry.CoreMetrics;
 import io.switchboard.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.Map;
@@ -108,7 +109,8 @@ public final class SignalingNode implements AutoCloseable {
 
     /** Applies the shared limits to {@code command} and hands it to the session's app. Never throws. */
     public void handle(Session session, Command command) {
-        if (!session.messageRate().tryAcquire(System.nanoTime())) {
+        long start = System.nanoTime();
+        if (!session.messageRate().tryAcquire(start)) {
             rateLimited.increment();
             session.sink().send(new Event.Failed(ErrorCode.RATE_LIMITED, null));
             return;
@@ -118,6 +120,9 @@ public final class SignalingNode implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("command {} from {} failed", command.getClass().getSimpleName(), session, e);
             session.sink().send(new Event.Failed(ErrorCode.INTERNAL, null));
+        }
+        if (command instanceof Command.Relay || command instanceof Command.SignalPeer) {
+            services.metrics().relayHandled(session.app(), System.nanoTime() - start);
         }
     }
 
@@ -154,7 +159,7 @@ public final class SignalingNode implements AutoCloseable {
         return stores;
     }
 
-    /** Clock, ids, scheduler, telemetry and limits. */
+    /** Clock, ids, scheduler, telemetry, limits and metrics. */
     public NodeServices services() {
         return services;
     }
@@ -190,9 +195,15 @@ public final class SignalingNode implements AutoCloseable {
      * @param scheduler delayed tasks
      * @param telemetry structured events
      * @param limits the shared limits
+     * @param metrics relay counts and timings for the server's metrics
      */
     public record NodeServices(
-            Clock clock, IdGenerator ids, TaskScheduler scheduler, Telemetry telemetry, CoreLimits limits) {
+            Clock clock,
+            IdGenerator ids,
+            TaskScheduler scheduler,
+            Telemetry telemetry,
+            CoreLimits limits,
+            CoreMetrics metrics) {
         /** All fields are required. */
         public NodeServices {
             requireNonNull(clock, "clock");
@@ -200,6 +211,13 @@ public final class SignalingNode implements AutoCloseable {
             requireNonNull(scheduler, "scheduler");
             requireNonNull(telemetry, "telemetry");
             requireNonNull(limits, "limits");
+            requireNonNull(metrics, "metrics");
+        }
+
+        /** Services that record no metrics ({@link CoreMetrics#NOOP}). */
+        public NodeServices(
+                Clock clock, IdGenerator ids, TaskScheduler scheduler, Telemetry telemetry, CoreLimits limits) {
+            this(clock, ids, scheduler, telemetry, limits, CoreMetrics.NOOP);
         }
     }
 }

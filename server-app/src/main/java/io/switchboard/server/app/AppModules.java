@@ -71,6 +71,8 @@ public final class AppModules {
         DropSilkDialect dialect = new DropSilkDialect();
         FlightService service = new FlightService(AppId.DROPSILK, ctx.node());
         ctx.node().register(AppId.DROPSILK, service);
+        ctx.metrics()
+                .watchWebSocketApp("dropsilk", () -> ctx.node().sessions().count(AppId.DROPSILK), service::activeRooms);
         TurnCredentials turn = config.turnSecret() == null
                 ? null
                 : new TurnCredentials(
@@ -100,6 +102,7 @@ public final class AppModules {
                         "/readyz",
                         HealthRoutes.readyz(() ->
                                 !ctx.state().draining() && ctx.node().stores().isHealthy()))
+                .get("/metrics", ctx.metrics().route())
                 .build();
         return new AppModule("dropsilk", dialect, ctx.node(), routes, null);
     }
@@ -124,6 +127,7 @@ public final class AppModules {
                 cors,
                 config.outboundBudgetBytes(),
                 new SecureIdGenerator());
+        ctx.metrics().watchEngineIoApp("privydrop", engineIo, service::activeRooms);
         RouteTable.Builder routes = RouteTable.builder();
         PrivyDropRoutes.register(
                 routes,
@@ -139,6 +143,7 @@ public final class AppModules {
                 new PrivyDropRoutes.Limits(config.trackRequestsPerMinute(), config.clientLogRequestsPerMinute()));
         routes.add(HttpMethod.GET, "/livez", HealthRoutes.livez());
         routes.add(HttpMethod.GET, "/readyz", readiness(ctx));
+        routes.get("/metrics", ctx.metrics().route());
         return new AppModule("privydrop", null, ctx.node(), routes.build(), engineIo);
     }
 
@@ -156,6 +161,7 @@ public final class AppModules {
                 new CorsPolicy(ctx.config().allowedOrigins()),
                 ctx.config().outboundBudgetBytes(),
                 new SecureIdGenerator());
+        ctx.metrics().watchEngineIoApp("socketio-conformance", engineIo, null);
         return new AppModule("socketio-conformance", null, ctx.node(), healthOnly(ctx), engineIo);
     }
 
@@ -168,6 +174,7 @@ public final class AppModules {
                 new CorsPolicy(ctx.config().allowedOrigins()),
                 ctx.config().outboundBudgetBytes(),
                 new SecureIdGenerator());
+        ctx.metrics().watchEngineIoApp("engineio-conformance", engineIo, null);
         return new AppModule("engineio-conformance", null, ctx.node(), healthOnly(ctx), engineIo);
     }
 
@@ -175,6 +182,7 @@ public final class AppModules {
         return RouteTable.builder()
                 .add(HttpMethod.GET, "/livez", HealthRoutes.livez())
                 .add(HttpMethod.GET, "/readyz", readiness(ctx))
+                .get("/metrics", ctx.metrics().route())
                 .build();
     }
 

@@ -5,12 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.switchboard.core.SignalingNode;
 import io.switchboard.server.ServerState;
 import io.switchboard.server.config.ServerConfig;
+import io.switchboard.server.metrics.SwitchboardMetrics;
 import io.switchboard.server.telemetry.EventLog;
 import io.switchboard.server.telemetry.LogRing;
 import java.time.Clock;
 import java.time.Instant;
 
-/** What an app module is built from: config, the node, telemetry and process state. */
+/** What an app module is built from: config, the node, telemetry, metrics and process state. */
 public record ModuleContext(
         ServerConfig config,
         SignalingNode node,
@@ -18,7 +19,8 @@ public record ModuleContext(
         LogRing logs,
         ServerState state,
         Instant startedAt,
-        Clock clock) {
+        Clock clock,
+        SwitchboardMetrics metrics) {
     /** All fields are required. */
     public ModuleContext {
         requireNonNull(config, "config");
@@ -28,5 +30,6 @@ public record ModuleContext(
         requireNonNull(state, "state");
         requireNonNull(startedAt, "startedAt");
         requireNonNull(clock, "clock");
+        requireNonNull(metrics, "metrics");
     }
 }

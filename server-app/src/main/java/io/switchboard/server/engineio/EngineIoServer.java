@@ -77,6 +77,20 @@ public final class EngineIoServer {
         return sessions.size();
     }
 
+    /**
+     * How many open sessions are on a WebSocket now (the others are long-polling). For metrics: it walks the sessions
+     * and reads each one's transport without its loop, so the count may be a moment old.
+     */
+    public int webSocketCount() {
+        int count = 0;
+        for (EngineIoSession session : sessions.values()) {
+            if (session.isWebSocket()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     long outboundBudget() {
         return outboundBudget;
     }

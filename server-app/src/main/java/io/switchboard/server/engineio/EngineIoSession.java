@@ -16,6 +16,7 @@ import io.switchboard.core.Nullable;
 import io.switchboard.core.session.CloseReason;
 import io.switchboard.protocol.engineio.EngineIoPacketType;
 import io.switchboard.protocol.engineio.PollingPayload;
+import io.switchboard.server.metrics.SwitchboardMetrics;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -410,6 +411,7 @@ final class EngineIoSession {
         if (ws != null && ws.isActive()) {
             ws.writeAndFlush(new CloseWebSocketFrame(code.code(), code.reason()))
                     .addListener(ChannelFutureListener.CLOSE);
+            SwitchboardMetrics.countClose(ws, code.code());
             ws.eventLoop().schedule(() -> ws.close(), 2, TimeUnit.SECONDS);
         }
         if (probe != null) {

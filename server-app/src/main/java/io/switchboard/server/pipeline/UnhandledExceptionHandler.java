@@ -9,6 +9,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.switchboard.core.session.CloseReason;
+import io.switchboard.server.metrics.SwitchboardMetrics;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -31,9 +32,10 @@ public final class UnhandledExceptionHandler extends ChannelInboundHandlerAdapte
         if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
             log.debug("I/O error on {}: {}", ctx.channel(), cause.toString());
             ctx.close();
-        } else if (cause instanceof CorruptedWebSocketFrameException) {
+        } else if (cause instanceof CorruptedWebSocketFrameException corrupted) {
             // The frame decoder already sent the close frame with the right status (1002, 1007 or 1009).
             log.debug("protocol violation on {}: {}", ctx.channel(), cause.getMessage());
+            SwitchboardMetrics.countClose(ctx.channel(), corrupted.closeStatus().code());
         } else if (cause instanceof TooLongFrameException && webSocket) {
             closeWebSocket(ctx, CloseReason.TOO_BIG);
         } else {
@@ -58,5 +60,6 @@ public final class UnhandledExceptionHandler extends ChannelInboundHandlerAdapte
         }
         ctx.writeAndFlush(new CloseWebSocketFrame(reason.code(), reason.reason()))
                 .addListener(ChannelFutureListener.CLOSE);
+        SwitchboardMetrics.countClose(ctx.channel(), reason.code());
     }
 }

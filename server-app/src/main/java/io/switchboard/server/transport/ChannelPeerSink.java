@@ -13,6 +13,7 @@ import io.switchboard.core.message.Event;
 import io.switchboard.core.session.CloseReason;
 import io.switchboard.core.session.PeerSink;
 import io.switchboard.protocol.Dialect;
+import io.switchboard.server.metrics.SwitchboardMetrics;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -127,6 +128,7 @@ public final class ChannelPeerSink implements PeerSink {
         }
         channel.writeAndFlush(new CloseWebSocketFrame(reason.code(), reason.reason()))
                 .addListener(ChannelFutureListener.CLOSE);
+        SwitchboardMetrics.countClose(channel, reason.code());
         // A client that never reads would keep the close frame queued forever.
         channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -20,6 +20,7 @@ import io.switchboard.core.session.DisplayName;
 import io.switchboard.core.session.Session;
 import io.switchboard.core.spi.JoinResult;
 import io.switchboard.core.spi.RoomStore;
+import io.switchboard.core.telemetry.CoreMetrics;
 import io.switchboard.core.telemetry.Telemetry;
 import io.switchboard.core.telemetry.TelemetryEvent;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class FlightService implements AppService {
     private final Telemetry telemetry;
     private final NetworkPresence presence;
     private final AtomicInteger activeFlights = new AtomicInteger();
+    private final CoreMetrics.RelayCounter relayed;
 
     /** Creates the service of {@code app} on {@code node}. */
     public FlightService(AppId app, SignalingNode node) {
@@ -57,6 +59,7 @@ public final class FlightService implements AppService {
                 node.services().scheduler(),
                 node.services().limits().networkListCoalesce(),
                 node.services().limits().networkListLimit());
+        this.relayed = node.services().metrics().relayed(app, "signal");
     }
 
     @Override
@@ -135,6 +138,7 @@ public final class FlightService implements AppService {
         Event event = new Event.SignalRelayed(session.id(), relay.payload());
         for (int i = 0; i < peers.size(); i++) {
             router.deliver(peers.get(i), event);
+            relayed.increment();
         }
     }
 

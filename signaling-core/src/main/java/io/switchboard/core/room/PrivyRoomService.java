@@ -12,15 +12,19 @@ import io.switchboard.core.id.RoomKey;
 import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Command;
 import io.switchboard.core.message.Event;
+import io.switchboard.core.message.SignalKind;
 import io.switchboard.core.session.Session;
 import io.switchboard.core.spi.CounterStore;
 import io.switchboard.core.spi.LeasedRoomStore;
 import io.switchboard.core.spi.RateLimitStore;
 import io.switchboard.core.spi.RateLimitStore.RateLimitResult;
+import io.switchboard.core.telemetry.CoreMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -71,6 +75,7 @@ public final class PrivyRoomService implements AppService {
     private final RateLimitStore rateLimits;
     private final CounterStore counters;
     private final LongAdder dropped = new LongAdder();
+    private final Map<SignalKind, CoreMetrics.RelayCounter> relayed = new EnumMap<>(SignalKind.class);
     private volatile int activeRooms;
 
     /** What {@link #createRoom} did. */
@@ -99,6 +104,9 @@ public final class PrivyRoomService implements AppService {
         this.rooms = node.stores().leasedRooms();
         this.rateLimits = node.stores().rateLimits();
         this.counters = node.stores().counters();
+        relayed.put(SignalKind.OFFER, node.services().metrics().relayed(app, "offer"));
+        relayed.put(SignalKind.ANSWER, node.services().metrics().relayed(app, "answer"));
+        relayed.put(SignalKind.ICE_CANDIDATE, node.services().metrics().relayed(app, "ice-candidate"));
     }
 
     /**
@@ -318,6 +326,7 @@ public final class PrivyRoomService implements AppService {
                 return;
             }
             node.router().deliver(target, new Event.PeerSignal(signal.kind(), session.id(), signal.payload()));
+            relayed.get(signal.kind()).increment();
         });
     }
 
