@@ -200,11 +200,15 @@ public final class SwitchboardServer {
             bound.put(binding.name(), (InetSocketAddress) listener.localAddress());
         }
         String listeners = bound.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().getHostString() + ":"
-                        + e.getValue().getPort())
+                .map(e -> e.getKey() + "=" + displayHost() + ":" + e.getValue().getPort())
                 .collect(Collectors.joining(" "));
         telemetry.emit(TelemetryEvent.info("system:startup", "listeners", listeners, "transport", transport.name()));
         log.info("Switchboard ready: {} (transport {}, store memory, node {})", listeners, transport.name(), nodeId);
+    }
+
+    /** The configured bind address as people write it (an epoll wildcard socket reports itself as {@code ::}). */
+    private String displayHost() {
+        return config.host().contains(":") ? "[" + config.host() + "]" : config.host();
     }
 
     private void drain() {
