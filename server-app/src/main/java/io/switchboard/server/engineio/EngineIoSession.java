@@ -380,6 +380,9 @@ final class EngineIoSession {
             poll.responses().payload(poll.ctx(), Unpooled.wrappedBuffer(NOOP));
         }
         webSocket = channel;
+        // A polling flush may be scheduled; it finds no poll and does nothing, so it must not stand in for the
+        // WebSocket flush of what follows.
+        flushScheduled = false;
         for (OutboundPacket packet = queue.poll(); packet != null; packet = queue.poll()) {
             writeWebSocket(channel, packet);
         }
