@@ -13,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
  * Reads a DURATION option: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}, a bare number of seconds ({@code 45}),
  * or ISO-8601 ({@code PT30S}). Negative durations are refused. {@link #format} writes the shortest form it reads back.
  */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d{1,12})(ms|s|m|h)?");
     private static final long SECONDS_PER_HOUR = 3600;
     private static final long SECONDS_PER_MINUTE = 60;

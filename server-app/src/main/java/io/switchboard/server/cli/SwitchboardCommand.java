@@ -1,5 +1,6 @@
 package io.switchboard.server.cli;
 
+import io.switchboard.server.bench.BenchCommand;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code switchboard} command: {@code serve} runs the server, {@code check-config} prints the effective config.
+ * The {@code switchboard} command: {@code serve} runs the server, {@code check-config} prints the effective config,
+ * {@code bench} measures a running server.
  * Without a subcommand it prints the usage and exits 2. Exit codes: 0 success, 1 the server could not start, 2
  * invalid input or config.
  *
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         exitCodeOnInvalidInput = 2,
         description = "Switchboard: a WebRTC signaling server.",
-        subcommands = {ServeCommand.class, CheckConfigCommand.class})
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, BenchCommand.class})
 public final class SwitchboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

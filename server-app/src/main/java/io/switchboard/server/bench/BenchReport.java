@@ -1,0 +1,100 @@
+package io.switchboard.server.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a run measured, as ordered name/value pairs, printed as a table or as one JSON object.
+ *
+ * @param values the figures, in print order; values are strings or numbers
+ * @param failed whether the run saw errors, duplicates, out-of-order or lost messages
+ */
+record BenchReport(Map<String, Object> values, boolean failed) {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    /** The relay scenario's report. */
+    static BenchReport relay(BenchSettings s, long setupNanos, long wallNanos, double cpu, RelayTotals t) {
+        Map<String, Object> v = header("relay", s);
+        v.put("window", s.window());
+        v.put("payload", s.payload().name().toLowerCase(Locale.ROOT));
+        v.put("setupMs", setupNanos / 1_000_000);
+        v.put("measuredSeconds", round(wallNanos / NANOS_PER_SECOND));
+        v.put("messagesPerSecond", Math.round(t.measured * NANOS_PER_SECOND / Math.max(1, wallNanos)));
+        latencies(v, t.latency);
+        v.put("sent", t.sent);
+        v.put("received", t.received);
+        v.put("duplicates", t.duplicates);
+        v.put("outOfOrder", t.outOfOrder);
+        v.put("errors", t.errors);
+        v.put("benchCpuCores", round(cpu));
+        boolean lost = s.messages() > 0 && t.received != t.sent;
+        return new BenchReport(v, t.errors + t.duplicates + t.outOfOrder > 0 || lost);
+    }
+
+    /** The join scenario's report. */
+    static BenchReport join(BenchSettings s, long wallNanos, double cpu, long cycles, long errors, Histogram h) {
+        Map<String, Object> v = header("join", s);
+        v.put("measuredSeconds", round(wallNanos / NANOS_PER_SECOND));
+        v.put("cycles", cycles);
+        v.put("cyclesPerSecond", Math.round(cycles * NANOS_PER_SECOND / Math.max(1, wallNanos)));
+        latencies(v, h);
+        v.put("errors", errors);
+        v.put("benchCpuCores", round(cpu));
+        return new BenchReport(v, errors > 0);
+    }
+
+    /** One JSON object on one line. */
+    String toJson() {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> e : values.entrySet()) {
+                if (e.getValue() instanceof Number n) {
+                    json.writeFieldName(e.getKey());
+                    json.writeNumber(n.toString());
+                } else {
+                    json.writeStringField(e.getKey(), String.valueOf(e.getValue()));
+                }
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A two-column table, one figure a line. */
+    String toTable() {
+        StringBuilder out = new StringBuilder();
+        values.forEach((k, value) -> out.append(String.format(Locale.ROOT, "%-20s %s%n", k, value)));
+        return out.toString();
+    }
+
+    private static Map<String, Object> header(String scenario, BenchSettings s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("scenario", scenario);
+        v.put("dialect", s.dialect() instanceof PrivyDropBenchProtocol ? "privydrop" : "dropsilk");
+        v.put("url", s.url().toString());
+        v.put("pairs", s.pairs());
+        return v;
+    }
+
+    private static void latencies(Map<String, Object> v, Histogram h) {
+        v.put("p50Us", h.getValueAtPercentile(50));
+        v.put("p90Us", h.getValueAtPercentile(90));
+        v.put("p99Us", h.getValueAtPercentile(99));
+        v.put("p999Us", h.getValueAtPercentile(99.9));
+        v.put("maxUs", h.getMaxValue());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,79 @@
+package io.switchboard.server.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.switchboard.core.CoreLimits;
+import io.switchboard.server.cli.SwitchboardCommand;
+import io.switchboard.server.testing.TestServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+    @Test
+    void relayWithMessagesPrintsOneJsonObjectAndExitsZero() {
+        CoreLimits unlimited = new CoreLimits(1_000_000, 1_000_000, 65536, 100, Duration.ofMillis(50));
+        try (TestServer server = TestServer.start(b -> b.limits(unlimited))) {
+            Run run = run(
+                    "bench",
+                    "--url",
+                    server.webSocketUri().toString(),
+                    "--pairs",
+                    "3",
+                    "--messages",
+                    "50",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "2m",
+                    "--json");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().strip().startsWith("{\"scenario\":\"relay\""), run.out());
+            assertTrue(
+                    run.out().contains("\"sent\":150,\"received\":150,\"duplicates\":0,\"outOfOrder\":0"), run.out());
+        }
+    }
+
+    @Test
+    void badOptionsExitWithTwo() {
+        assertEquals(2, run("bench").exitCode());
+        assertEquals(
+                2, run("bench", "--url", "ws://127.0.0.1:1/", "--pairs", "0").exitCode());
+        assertEquals(
+                2,
+                run("bench", "--url", "ws://127.0.0.1:1/", "--dialect", "nope").exitCode());
+        assertEquals(
+                2,
+                run("bench", "--url", "ws://127.0.0.1:1/", "--duration", "-1s").exitCode());
+    }
+
+    @Test
+    void unreachableServerIsASetupFailureWithOne() {
+        String url;
+        try (TestServer stopped = TestServer.start()) {
+            url = stopped.webSocketUri().toString();
+        }
+
+        Run run = run("bench", "--url", url, "--pairs", "1", "--messages", "1");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().contains("could not be set up"), run.err());
+    }
+
+    private static Run run(String... args) {
+        CommandLine commandLine = SwitchboardCommand.newCommandLine(Map.of());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+}
