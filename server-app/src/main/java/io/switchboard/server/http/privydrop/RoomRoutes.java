@@ -10,6 +10,7 @@ import io.switchboard.server.http.HttpResponses;
 import io.switchboard.server.http.JsonText;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * PrivyDrop's room endpoints (PROTOCOLS.md §2.6), with the original's bodies; all are 200 unless stated.
@@ -57,38 +58,37 @@ final class RoomRoutes {
     }
 
     CompletionStage<FullHttpResponse> createRoom(HttpRequestContext request) {
-        JsonBody body = JsonBody.parse(request.request(), ROOM_FIELDS);
-        if (body == null) {
-            return Replies.invalidJson();
-        }
-        String roomId = body.present("roomId");
-        FullHttpResponse refused = refuse(roomId);
-        if (refused != null) {
-            return HttpResponses.now(refused);
-        }
-        return Replies.answer(
-                "create_room",
-                () -> api.createRoom(roomId),
-                outcome -> Replies.json(HttpResponseStatus.OK, createBody(outcome)),
-                Replies::internalError);
+        return withRoomId(
+                request,
+                roomId -> Replies.answer(
+                        "create_room",
+                        () -> api.createRoom(roomId),
+                        outcome -> Replies.json(HttpResponseStatus.OK, createBody(outcome)),
+                        Replies::internalError));
     }
 
     CompletionStage<FullHttpResponse> checkRoom(HttpRequestContext request) {
+        return withRoomId(
+                request,
+                roomId -> Replies.answer(
+                        "check_room",
+                        () -> api.isAvailable(roomId),
+                        available -> Replies.json(
+                                HttpResponseStatus.OK,
+                                "{\"available\":" + requireNonNull(available, "available") + "}"),
+                        Replies::internalError));
+    }
+
+    /** Reads {@code roomId} from the JSON body; a bad body or a missing or invalid id is answered here. */
+    private CompletionStage<FullHttpResponse> withRoomId(
+            HttpRequestContext request, Function<String, CompletionStage<FullHttpResponse>> then) {
         JsonBody body = JsonBody.parse(request.request(), ROOM_FIELDS);
         if (body == null) {
             return Replies.invalidJson();
         }
         String roomId = body.present("roomId");
         FullHttpResponse refused = refuse(roomId);
-        if (refused != null) {
-            return HttpResponses.now(refused);
-        }
-        return Replies.answer(
-                "check_room",
-                () -> api.isAvailable(roomId),
-                available -> Replies.json(
-                        HttpResponseStatus.OK, "{\"available\":" + requireNonNull(available, "available") + "}"),
-                Replies::internalError);
+        return refused != null ? HttpResponses.now(refused) : then.apply(roomId);
     }
 
     CompletionStage<FullHttpResponse> leaveRoom(HttpRequestContext request) {
