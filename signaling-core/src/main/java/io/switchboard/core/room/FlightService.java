@@ -8,6 +8,7 @@ import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.id.Alphabets;
 import io.switchboard.core.id.AppId;
 import io.switchboard.core.id.IdGenerator;
+import io.switchboard.core.id.NodeId;
 import io.switchboard.core.id.RoomKey;
 import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Command;
@@ -107,6 +108,36 @@ public final class FlightService implements AppService {
                 session.signalsSent()));
         if (room != null) {
             leave(session, room);
+        }
+    }
+
+    /**
+     * The flight partners of this node's sessions that lived on {@code dead} are gone: each such session gets
+     * {@code peer-left} as if the partner had disconnected, and the partner leaves the flight in the store (the
+     * local member keeps its flight, as after any {@code peer-left}).
+     */
+    @Override
+    public void nodeLost(NodeId dead) {
+        for (Session session : node.sessions().all()) {
+            RoomKey room = session.room();
+            if (!session.app().equals(app) || room == null) {
+                continue;
+            }
+            for (Member peer : session.peers()) {
+                if (peer.node().equals(dead)) {
+                    session.deliver(new Event.PeerLeft(peer.id()));
+                    rooms.leave(room, peer.id());
+                    presence.changed(session.address().networkKey());
+                    telemetry.emit(TelemetryEvent.info(
+                            "flight:peer_lost",
+                            "flightCode",
+                            room.code(),
+                            "clientId",
+                            peer.id().value(),
+                            "node",
+                            dead.value()));
+                }
+            }
         }
     }
 

@@ -32,6 +32,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -393,6 +394,24 @@ class PrivyRoomServiceTest {
                 b.sink().last());
         one.node.closed(a.session());
         assertEquals(new Event.PeerLeft(a.session().id()), b.sink().last());
+    }
+
+    @Test
+    void theSurvivorCleaningUpADeadNodeUnbindsItsSessionsAndTellsTheirRooms() {
+        MutableClock clock = new MutableClock();
+        InMemoryStores shared = new InMemoryStores(clock);
+        TestNode one = TestNode.privyDrop("node-1", shared, clock);
+        TestNode two = TestNode.privyDrop("node-2", shared, clock);
+        await(one.privy.createRoom("1234"));
+        Connected a = joinOn(one, one.connectPrivy("203.0.113.1"), "1234");
+        Connected b = joinOn(two, two.connectPrivy("203.0.113.2"), "1234");
+
+        one.node.cleanUpAfter(two.node.id(), List.of(b.session().id()));
+
+        assertEquals(new Event.PeerLeft(b.session().id()), a.sink().last());
+        assertNull(await(shared.leasedRooms().boundRoom(b.session().id())));
+        assertEquals(Set.of(a.session().id()), await(shared.leasedRooms().members("1234")));
+        assertNull(await(shared.directory().nodeOf(b.session().id())));
     }
 
     @Test
