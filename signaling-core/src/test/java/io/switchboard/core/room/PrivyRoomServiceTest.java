@@ -19,6 +19,7 @@ import io.switchboard.core.room.PrivyRoomService.LeaveOutcome;
 import io.switchboard.core.spi.CounterStore;
 import io.switchboard.core.spi.LeaseTimes;
 import io.switchboard.core.spi.LeasedRoomStore;
+import io.switchboard.core.spi.NetworkPresenceStore;
 import io.switchboard.core.spi.NodeBus;
 import io.switchboard.core.spi.RateLimitStore;
 import io.switchboard.core.spi.RoomStore;
@@ -495,6 +496,11 @@ class PrivyRoomServiceTest {
         @Override
         public CounterStore counters() {
             return delegate.counters();
+        }
+
+        @Override
+        public NetworkPresenceStore presence() {
+            return delegate.presence();
         }
 
         @Override
