@@ -1,2 +1,5 @@
-/** The Redis backend's tests: the core's SPI contract suites against a real Redis, standalone and Cluster. */
+/**
+ * Tests of the Redis backend (the core's SPI contract suites) and the cross-node bus, against real Redis servers from
+ * the embedded fixtures, standalone and Cluster.
+ */
 package io.switchboard.redis;
