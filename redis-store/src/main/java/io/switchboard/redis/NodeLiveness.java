@@ -3,7 +3,9 @@ package io.switchboard.redis;
 import static java.util.Objects.requireNonNull;
 
 import io.switchboard.core.id.NodeId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,7 +28,12 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>A node judges others only once it has been in touch with Redis for {@code deadAfter}, so after an outage (or at
  * start) every live node has had time to beat before anyone is declared dead. Everything runs on one daemon thread of
  * its own; a Redis outage is logged once and retried every tick. {@code onDeadNode} runs on that thread and must hand
- * work off quickly. Closing stops the beat (survivors will then report this node, as for a crash) and the thread.
+ * work off quickly.
+ *
+ * <p>Besides the one claim, every node notices that a node it saw in the set is gone (claimed by whoever, or left on
+ * its own) and calls {@code onNodeGone} with it, so each survivor can tell its own sessions. Closing removes this
+ * node's entry (a clean leave: survivors see it gone, nobody claims it, as its sessions closed themselves) and stops
+ * the thread.
  */
 public final class NodeLiveness implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeLiveness.class);
@@ -55,6 +62,8 @@ public final class NodeLiveness implements AutoCloseable {
     private final NodeId self;
     private final LivenessConfig config;
     private final Consumer<NodeId> onDeadNode;
+    private final Consumer<NodeId> onNodeGone;
+    private Set<String> seen = Set.of();
     private final ScheduledExecutorService executor;
     private final OutageLog outage = new OutageLog(log, "node liveness");
     private final AtomicLong beats = new AtomicLong();
@@ -62,10 +71,16 @@ public final class NodeLiveness implements AutoCloseable {
     private final AtomicLong claims = new AtomicLong();
     private long inTouchSince;
 
-    private NodeLiveness(UnifiedJedis jedis, NodeId self, LivenessConfig config, Consumer<NodeId> onDeadNode) {
+    private NodeLiveness(
+            UnifiedJedis jedis,
+            NodeId self,
+            LivenessConfig config,
+            Consumer<NodeId> onNodeGone,
+            Consumer<NodeId> onDeadNode) {
         this.jedis = requireNonNull(jedis, "jedis");
         this.self = requireNonNull(self, "self");
         this.config = requireNonNull(config, "config");
+        this.onNodeGone = requireNonNull(onNodeGone, "onNodeGone");
         this.onDeadNode = requireNonNull(onDeadNode, "onDeadNode");
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "sb-liveness-" + self);
@@ -80,7 +95,20 @@ public final class NodeLiveness implements AutoCloseable {
      */
     public static NodeLiveness start(
             UnifiedJedis jedis, NodeId self, LivenessConfig config, Consumer<NodeId> onDeadNode) {
-        NodeLiveness liveness = new NodeLiveness(jedis, self, config, onDeadNode);
+        return start(jedis, self, config, gone -> {}, onDeadNode);
+    }
+
+    /**
+     * Like {@link #start(UnifiedJedis, NodeId, LivenessConfig, Consumer)}, and also calls {@code onNodeGone} on this
+     * node for every node it saw that left the set (dead and claimed by any survivor, or closed cleanly).
+     */
+    public static NodeLiveness start(
+            UnifiedJedis jedis,
+            NodeId self,
+            LivenessConfig config,
+            Consumer<NodeId> onNodeGone,
+            Consumer<NodeId> onDeadNode) {
+        NodeLiveness liveness = new NodeLiveness(jedis, self, config, onNodeGone, onDeadNode);
         long period = config.period().toNanos();
         long check = config.checkInterval().toNanos();
         // the tasks end with the executor (close); each catches its own failures, so none dies silently
@@ -106,9 +134,23 @@ public final class NodeLiveness implements AutoCloseable {
         return claims.get();
     }
 
-    /** Stops beating and checking, and waits for a tick in progress to finish. */
+    /** Stops beating and checking without leaving the set, as a crash would (for tests of the survivors). */
+    void halt() {
+        stopThread();
+    }
+
+    /** Stops beating and checking, waits for a tick in progress to finish, and leaves the set. */
     @Override
     public void close() {
+        stopThread();
+        try {
+            jedis.zrem(config.nodesKey(), self.value());
+        } catch (JedisException e) {
+            log.debug("{} could not remove its liveness entry: {}", self, e.toString());
+        }
+    }
+
+    private void stopThread() {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -154,12 +196,26 @@ public final class NodeLiveness implements AutoCloseable {
             for (Object node : dead) {
                 report(new NodeId(String.valueOf(node)));
             }
+            noticeGone(new HashSet<>(jedis.zrange(config.nodesKey(), 0, -1)));
         } catch (JedisException e) {
             inTouchSince = 0;
             outage.failed(e);
         } catch (RuntimeException e) {
             log.error("liveness check failed", e); // a bug; keep the schedule alive
         }
+    }
+
+    private void noticeGone(Set<String> live) {
+        for (String node : seen) {
+            if (!live.contains(node) && !node.equals(self.value())) {
+                try {
+                    onNodeGone.accept(new NodeId(node));
+                } catch (RuntimeException e) {
+                    log.error("onNodeGone failed for {}", node, e);
+                }
+            }
+        }
+        seen = live;
     }
 
     private void report(NodeId dead) {

@@ -46,7 +46,7 @@ class NodeLivenessTest {
         NodeLiveness livenessC = start(jedis, c);
         Eventually.await(DEADLINE, () -> livenessC.beats() > 0 ? null : "c has not beaten");
 
-        livenessC.close();
+        livenessC.halt();
 
         Eventually.await(DEADLINE, () -> reportsOf(c).isEmpty() ? "c not reported" : null);
         awaitChecks(livenessA, livenessB, 4);
@@ -65,7 +65,7 @@ class NodeLivenessTest {
         NodeLiveness livenessB = start(jedis, b);
         NodeLiveness first = start(jedis, c);
         Eventually.await(DEADLINE, () -> first.beats() > 0 ? null : "c has not beaten");
-        first.close();
+        first.halt();
         Eventually.await(DEADLINE, () -> reportsOf(c).isEmpty() ? "c not reported" : null);
 
         NodeLiveness resumed = start(jedis, c);
@@ -73,7 +73,7 @@ class NodeLivenessTest {
         awaitChecks(livenessA, livenessB, 4);
         assertEquals(1, reportsOf(c).size(), "a live node is not reported: " + reports);
 
-        resumed.close();
+        resumed.halt();
         Eventually.await(DEADLINE, () -> reportsOf(c).size() == 2 ? null : "c not reported again: " + reports);
         awaitChecks(livenessA, livenessB, 4);
         assertEquals(2, reportsOf(c).size(), reports.toString());
@@ -110,11 +110,36 @@ class NodeLivenessTest {
         NodeLiveness livenessC = start(jedis, c);
         Eventually.await(DEADLINE, () -> livenessC.beats() > 0 ? null : "c has not beaten");
 
-        livenessC.close();
+        livenessC.halt();
 
         Eventually.await(DEADLINE, () -> reportsOf(c).isEmpty() ? "c not reported" : null);
         awaitChecks(livenessA, livenessB, 4);
         assertEquals(1, reportsOf(c).size(), reports.toString());
+    }
+
+    @Test
+    void everySurvivorNoticesAGoneNodeAndACleanLeaveIsNotClaimed() {
+        UnifiedJedis jedis = standalone(EmbeddedRedis.shared());
+        List<String> gone = new CopyOnWriteArrayList<>();
+        NodeLiveness livenessA = track(NodeLiveness.start(
+                jedis, a, config, g -> gone.add(a + ": " + g), dead -> reports.add(a + ": " + dead)));
+        NodeLiveness livenessB = track(NodeLiveness.start(
+                jedis, b, config, g -> gone.add(b + ": " + g), dead -> reports.add(b + ": " + dead)));
+        NodeLiveness crashed = start(jedis, c);
+        NodeId d = new NodeId("d-" + UUID.randomUUID());
+        NodeLiveness leaving = start(jedis, d);
+        Eventually.await(DEADLINE, () -> crashed.beats() > 0 && leaving.beats() > 0 ? null : "no beats yet");
+        awaitChecks(livenessA, livenessB, 2); // both survivors have seen c and d
+
+        crashed.halt();
+        leaving.close();
+
+        Eventually.await(DEADLINE, () -> gone.size() == 4 ? null : "gone so far: " + gone);
+        awaitChecks(livenessA, livenessB, 4);
+        assertEquals(
+                java.util.Set.of(a + ": " + c, b + ": " + c, a + ": " + d, b + ": " + d), java.util.Set.copyOf(gone));
+        assertEquals(1, reportsOf(c).size(), reports.toString());
+        assertEquals(List.of(), reportsOf(d));
     }
 
     private NodeLiveness start(UnifiedJedis jedis, NodeId node) {
