@@ -6,17 +6,23 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * What a run measured, as ordered name/value pairs, printed as a table or as one JSON object.
+ * What a run measured, as ordered name/value pairs, printed as a table or as one JSON object. {@link #compare} nests
+ * the reports of a reference run and a target run with the ratios of their throughputs.
  *
- * @param values the figures, in print order; values are strings or numbers
+ * @param values the figures, in print order; values are strings, numbers, or nested maps of the same
  * @param failed whether the run saw errors, duplicates, out-of-order or lost messages
  */
 record BenchReport(Map<String, Object> values, boolean failed) {
+    /** The throughput figures a comparison divides (target by reference), where a scenario has them. */
+    static final List<String> RATIO_KEYS =
+            List.of("messagesPerSecond", "cyclesPerSecond", "sessionsPerSecond", "connectionsPerSecond");
+
     private static final double NANOS_PER_SECOND = 1e9;
 
     /** The relay scenario's report. */
@@ -50,37 +56,76 @@ record BenchReport(Map<String, Object> values, boolean failed) {
         return new BenchReport(v, errors > 0);
     }
 
+    /**
+     * The same scenario run against the reference relay and then the target: both reports under {@code reference} and
+     * {@code target}, and under {@code ratio} the target's figure divided by the reference's for each of {@link
+     * #RATIO_KEYS} both have (1.0: as fast as the bare relay).
+     */
+    static BenchReport compare(BenchReport reference, BenchReport target) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("scenario", target.values.get("scenario"));
+        v.put("reference", reference.values);
+        v.put("target", target.values);
+        Map<String, Object> ratio = new LinkedHashMap<>();
+        for (String key : RATIO_KEYS) {
+            if (reference.values.get(key) instanceof Number r
+                    && target.values.get(key) instanceof Number t
+                    && r.doubleValue() > 0) {
+                ratio.put(key, round(t.doubleValue() / r.doubleValue()));
+            }
+        }
+        v.put("ratio", ratio);
+        return new BenchReport(v, reference.failed || target.failed);
+    }
+
     /** One JSON object on one line. */
     String toJson() {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.writeStartObject();
-            for (Map.Entry<String, Object> e : values.entrySet()) {
-                if (e.getValue() instanceof Number n) {
-                    json.writeFieldName(e.getKey());
-                    json.writeNumber(n.toString());
-                } else {
-                    json.writeStringField(e.getKey(), String.valueOf(e.getValue()));
-                }
-            }
-            json.writeEndObject();
+            writeObject(json, values);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    /** A two-column table, one figure a line. */
+    /** A two-column table, one figure a line; a nested report is a titled, indented block. */
     String toTable() {
         StringBuilder out = new StringBuilder();
-        values.forEach((k, value) -> out.append(String.format(Locale.ROOT, "%-20s %s%n", k, value)));
+        appendTable(out, values, "");
         return out.toString();
+    }
+
+    private static void writeObject(JsonGenerator json, Map<?, ?> object) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<?, ?> e : object.entrySet()) {
+            json.writeFieldName(String.valueOf(e.getKey()));
+            if (e.getValue() instanceof Map<?, ?> nested) {
+                writeObject(json, nested);
+            } else if (e.getValue() instanceof Number n) {
+                json.writeNumber(n.toString());
+            } else {
+                json.writeString(String.valueOf(e.getValue()));
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static void appendTable(StringBuilder out, Map<?, ?> object, String indent) {
+        object.forEach((k, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                out.append(indent).append(k).append(':').append(System.lineSeparator());
+                appendTable(out, nested, indent + "  ");
+            } else {
+                out.append(String.format(Locale.ROOT, "%-22s %s%n", indent + k, value));
+            }
+        });
     }
 
     private static Map<String, Object> header(String scenario, BenchSettings s) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("scenario", scenario);
-        v.put("dialect", s.dialect() instanceof PrivyDropBenchProtocol ? "privydrop" : "dropsilk");
+        v.put("dialect", s.dialect().name());
         v.put("url", s.url().toString());
         v.put("pairs", s.pairs());
         return v;
