@@ -56,6 +56,21 @@ record BenchReport(Map<String, Object> values, boolean failed) {
         return new BenchReport(v, errors > 0);
     }
 
+    /** The session scenario's report. */
+    static BenchReport session(BenchSettings s, long wallNanos, double cpu, SessionRun.SessionTotals t) {
+        Map<String, Object> v = header("session", s);
+        v.put("signalsPerSession", SessionExchange.SIGNALS);
+        v.put("measuredSeconds", round(wallNanos / NANOS_PER_SECOND));
+        v.put("sessions", t.sessions());
+        v.put("sessionsPerSecond", round(t.sessions() * NANOS_PER_SECOND / Math.max(1, wallNanos)));
+        latencies(v, t.latency());
+        v.put("duplicates", t.duplicates());
+        v.put("outOfOrder", t.outOfOrder());
+        v.put("errors", t.errors());
+        v.put("benchCpuCores", round(cpu));
+        return new BenchReport(v, t.errors() + t.duplicates() + t.outOfOrder() > 0);
+    }
+
     /**
      * The same scenario run against the reference relay and then the target: both reports under {@code reference} and
      * {@code target}, and under {@code ratio} the target's figure divided by the reference's for each of {@link

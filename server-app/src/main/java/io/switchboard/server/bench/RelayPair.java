@@ -1,6 +1,5 @@
 package io.switchboard.server.bench;
 
-import java.util.BitSet;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -13,13 +12,9 @@ final class RelayPair implements Peer.Listener {
     private final Peer guest;
     private final RelayRun run;
     private final Histogram histogram = RelayRun.newHistogram();
-    private final BitSet seen = new BitSet();
+    private final SequenceCheck sequence = new SequenceCheck();
     private long nextSeq;
-    private long lastSeq = -1;
-    private long received;
     private long measured;
-    private long duplicates;
-    private long outOfOrder;
     private long errors;
     private boolean done;
 
@@ -49,22 +44,13 @@ final class RelayPair implements Peer.Listener {
         if (seq < 0) {
             return; // a list update or other chatter
         }
-        if (seen.get((int) seq)) {
-            duplicates++;
-        } else {
-            seen.set((int) seq);
-            received++;
-        }
-        if (seq != lastSeq + 1) {
-            outOfOrder++;
-        }
-        lastSeq = Math.max(lastSeq, seq);
+        sequence.record(seq);
         if (now - run.measureFrom() >= 0 && run.measuring()) {
             histogram.recordValue(Math.min(Math.max(0, (now - sent) / 1000), RelayRun.MAX_MICROS));
             measured++;
         }
         long limit = run.settings().messages();
-        if (limit > 0 && received >= limit) {
+        if (limit > 0 && sequence.received() >= limit) {
             finish();
         }
         sendOne();
@@ -84,7 +70,14 @@ final class RelayPair implements Peer.Listener {
 
     /** Adds this pair's counters and histogram to {@code total}; call on the pair's event loop. */
     void addTo(RelayTotals total) {
-        total.add(nextSeq, received, measured, duplicates, outOfOrder, errors, histogram);
+        total.add(
+                nextSeq,
+                sequence.received(),
+                measured,
+                sequence.duplicates(),
+                sequence.outOfOrder(),
+                errors,
+                histogram);
     }
 
     /** The host. */

@@ -17,6 +17,13 @@ enum Scenario {
         BenchReport run(BenchSettings settings) throws InterruptedException {
             return new JoinRun(settings).run();
         }
+    },
+    /** Whole sessions (connect, meet, offer, answer, candidates, close) in concurrent loops. */
+    SESSION {
+        @Override
+        BenchReport run(BenchSettings settings) throws InterruptedException {
+            return new SessionRun(settings).run();
+        }
     };
 
     /** Parses the option value, case-insensitively. */
