@@ -27,20 +27,33 @@ record BenchReport(Map<String, Object> values, boolean failed) {
 
     /** The relay scenario's report. */
     static BenchReport relay(BenchSettings s, long setupNanos, long wallNanos, double cpu, RelayTotals t) {
+        boolean open = s.rate() > 0;
         Map<String, Object> v = header("relay", s);
-        v.put("window", s.window());
+        v.put("loop", open ? "open" : "closed");
+        if (open) {
+            v.put("targetRate", s.rate());
+        } else {
+            v.put("window", s.window());
+        }
         v.put("payload", s.payload().name().toLowerCase(Locale.ROOT));
         v.put("setupMs", setupNanos / 1_000_000);
         v.put("measuredSeconds", round(wallNanos / NANOS_PER_SECOND));
         v.put("messagesPerSecond", Math.round(t.measured * NANOS_PER_SECOND / Math.max(1, wallNanos)));
         latencies(v, t.latency);
+        if (open) {
+            v.put("planned", t.planned);
+        }
         v.put("sent", t.sent);
         v.put("received", t.received);
         v.put("duplicates", t.duplicates);
         v.put("outOfOrder", t.outOfOrder);
+        if (open) {
+            v.put("unsent", t.planned - t.sent);
+            v.put("dropped", t.sent - t.received);
+        }
         v.put("errors", t.errors);
         v.put("benchCpuCores", round(cpu));
-        boolean lost = s.messages() > 0 && t.received != t.sent;
+        boolean lost = (open || s.messages() > 0) && t.received != t.sent;
         return new BenchReport(v, t.errors + t.duplicates + t.outOfOrder > 0 || lost);
     }
 

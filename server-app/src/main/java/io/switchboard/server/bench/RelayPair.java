@@ -7,7 +7,7 @@ import org.HdrHistogram.Histogram;
  * the guest receives. The guest checks that each sequence number arrives once and in order, and records the latency
  * of those received after the warmup. Both peers share an event loop, on which every method runs.
  */
-final class RelayPair implements Peer.Listener {
+final class RelayPair implements RelayLoop {
     private final Peer host;
     private final Peer guest;
     private final RelayRun run;
@@ -25,7 +25,8 @@ final class RelayPair implements Peer.Listener {
     }
 
     /** Starts the loop: listens on both peers and sends the first window. */
-    void start() {
+    @Override
+    public void start() {
         guest.listen(this);
         host.listen(this);
         for (int i = 0; i < run.settings().window(); i++) {
@@ -68,8 +69,8 @@ final class RelayPair implements Peer.Listener {
         }
     }
 
-    /** Adds this pair's counters and histogram to {@code total}; call on the pair's event loop. */
-    void addTo(RelayTotals total) {
+    @Override
+    public void addTo(RelayTotals total) {
         total.add(
                 nextSeq,
                 sequence.received(),
@@ -80,13 +81,13 @@ final class RelayPair implements Peer.Listener {
                 histogram);
     }
 
-    /** The host. */
-    Peer host() {
+    @Override
+    public Peer host() {
         return host;
     }
 
-    /** The guest. */
-    Peer guest() {
+    @Override
+    public Peer guest() {
         return guest;
     }
 
