@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "connections and their memory; optionally against the bare reference relay too.")
 public final class BenchCommand implements Callable<Integer> {
     private static final int FAILED = 1;
-    private static final List<String> SCENARIOS = List.of("relay", "join", "session");
+    private static final List<String> SCENARIOS = List.of("relay", "join", "session", "connect");
     private static final List<String> DIALECTS = List.of("dropsilk", "privydrop", "reference");
 
     @Spec

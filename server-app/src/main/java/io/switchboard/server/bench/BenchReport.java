@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,8 +21,13 @@ import org.HdrHistogram.Histogram;
  */
 record BenchReport(Map<String, Object> values, boolean failed) {
     /** The throughput figures a comparison divides (target by reference), where a scenario has them. */
-    static final List<String> RATIO_KEYS =
-            List.of("messagesPerSecond", "cyclesPerSecond", "sessionsPerSecond", "connectionsPerSecond");
+    static final List<String> RATIO_KEYS = List.of(
+            "messagesPerSecond",
+            "cyclesPerSecond",
+            "sessionsPerSecond",
+            "connectionsPerSecond",
+            "rssBytesPerConnection",
+            "heapDirectBytesPerConnection");
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -84,6 +90,34 @@ record BenchReport(Map<String, Object> values, boolean failed) {
         return new BenchReport(v, t.errors() + t.duplicates() + t.outOfOrder() > 0);
     }
 
+    /** The connect scenario's report. */
+    static BenchReport connect(
+            BenchSettings s, long rampNanos, double cpu, ConnectRun.ConnectTotals t, ConnectRun.MemoryReport m) {
+        BenchSettings.ConnectSettings c = s.connect();
+        Map<String, Object> v = header("connect", s);
+        v.remove("pairs");
+        v.put("connections", c.connections());
+        v.put("rampRate", c.rampRate() > 0 ? c.rampRate() : "max");
+        v.put("connectSeconds", round(rampNanos / NANOS_PER_SECOND));
+        v.put("connectionsPerSecond", Math.round(t.succeeded() * NANOS_PER_SECOND / Math.max(1, rampNanos)));
+        latencies(v, t.handshakeMicros());
+        v.put("succeeded", t.succeeded());
+        v.put("failed", t.failed());
+        v.put("failedByStatus", t.failedByStatus());
+        v.put("failedOther", t.failedOther());
+        if (t.firstFailure() != null) {
+            v.put("firstFailure", t.firstFailure());
+        }
+        v.put("holdSeconds", round(c.hold().toNanos() / NANOS_PER_SECOND));
+        v.put("dropped", t.dropped());
+        v.put("openAtEnd", t.openAtEnd());
+        v.put("benchCpuCores", round(cpu));
+        if (c.serverPid() > 0) {
+            memory(v, m);
+        }
+        return new BenchReport(v, t.failed() + t.dropped() > 0 || m.error() != null);
+    }
+
     /**
      * The same scenario run against the reference relay and then the target: both reports under {@code reference} and
      * {@code target}, and under {@code ratio} the target's figure divided by the reference's for each of {@link
@@ -141,11 +175,11 @@ record BenchReport(Map<String, Object> values, boolean failed) {
 
     private static void appendTable(StringBuilder out, Map<?, ?> object, String indent) {
         object.forEach((k, value) -> {
-            if (value instanceof Map<?, ?> nested) {
+            if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
                 out.append(indent).append(k).append(':').append(System.lineSeparator());
                 appendTable(out, nested, indent + "  ");
             } else {
-                out.append(String.format(Locale.ROOT, "%-22s %s%n", indent + k, value));
+                out.append(String.format(Locale.ROOT, "%-30s %s%n", indent + k, value));
             }
         });
     }
@@ -165,6 +199,33 @@ record BenchReport(Map<String, Object> values, boolean failed) {
         v.put("p99Us", h.getValueAtPercentile(99));
         v.put("p999Us", h.getValueAtPercentile(99.9));
         v.put("maxUs", h.getMaxValue());
+    }
+
+    private static void memory(Map<String, Object> v, ConnectRun.MemoryReport m) {
+        List<MemorySample> samples = m.samples();
+        v.put("rssBytesPerConnection", slope(samples, MemorySample::rssBytes));
+        v.put("heapDirectBytesPerConnection", slope(samples, MemorySample::heapAndDirectBytes));
+        if (samples.stream().anyMatch(sample -> sample.directBytes() < 0)) {
+            v.put("directMemory", "unknown (no switchboard_netty_direct_memory_bytes at /metrics): heap only");
+        }
+        Map<String, Object> bySize = new LinkedHashMap<>();
+        for (MemorySample sample : samples) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("rssBytes", sample.rssBytes());
+            figures.put("heapBytes", sample.heapBytes());
+            figures.put("directBytes", sample.directBytes());
+            bySize.put(Long.toString(sample.connections()), figures);
+        }
+        v.put("memorySamples", bySize);
+        if (m.error() != null) {
+            v.put("memoryError", m.error());
+        }
+    }
+
+    /** The rounded slope, or "n/a" with fewer than two distinct sample sizes. */
+    private static Object slope(List<MemorySample> samples, ToLongFunction<MemorySample> bytes) {
+        double slope = MemorySample.bytesPerConnection(samples, bytes);
+        return Double.isNaN(slope) ? "n/a" : (Object) Math.round(slope);
     }
 
     private static double round(double value) {

@@ -24,6 +24,13 @@ enum Scenario {
         BenchReport run(BenchSettings settings) throws InterruptedException {
             return new SessionRun(settings).run();
         }
+    },
+    /** Idle connections: handshake failures, drops and, with a server pid, memory per connection. */
+    CONNECT {
+        @Override
+        BenchReport run(BenchSettings settings) throws InterruptedException {
+            return new ConnectRun(settings).run();
+        }
     };
 
     /** Parses the option value, case-insensitively. */
