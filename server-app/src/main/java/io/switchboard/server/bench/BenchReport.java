@@ -14,13 +14,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What a run measured, as ordered name/value pairs, printed as a table or as one JSON object. {@link #compare} nests
- * the reports of a reference run and a target run with the ratios of their throughputs.
+ * the reports of a reference run and a target run with the ratios of their rates and memory per connection.
  *
  * @param values the figures, in print order; values are strings, numbers, or nested maps of the same
  * @param failed whether the run saw errors, duplicates, out-of-order or lost messages
  */
 record BenchReport(Map<String, Object> values, boolean failed) {
-    /** The throughput figures a comparison divides (target by reference), where a scenario has them. */
+    /** The figures a comparison divides (target by reference) where a scenario has them: rates and memory. */
     static final List<String> RATIO_KEYS = List.of(
             "messagesPerSecond",
             "cyclesPerSecond",
