@@ -8,11 +8,18 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
-/** The I/O transport: native epoll where it is available and asked for, NIO otherwise. */
-record Transport(String name, IoHandlerFactory ioHandlerFactory, Class<? extends ServerChannel> serverChannel) {
+/**
+ * The I/O transport: native epoll where it is available and asked for, NIO otherwise. Shared by the server and the
+ * bench's reference relay, so both run on the same transport.
+ *
+ * @param name {@code epoll} or {@code nio}
+ * @param ioHandlerFactory the event loops' I/O handler
+ * @param serverChannel the listener's channel class
+ */
+public record Transport(String name, IoHandlerFactory ioHandlerFactory, Class<? extends ServerChannel> serverChannel) {
 
     /** Picks a transport for the configured choice: {@code auto}, {@code epoll} or {@code nio}. */
-    static Transport select(String choice) {
+    public static Transport select(String choice) {
         if (!"nio".equals(choice) && Epoll.isAvailable()) {
             return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
         }

@@ -69,16 +69,25 @@ final class BenchClient implements AutoCloseable {
         return loops.get(Math.floorMod(index, loops.size()));
     }
 
-    /** Connects two greeted peers on the loop of {@code index}: the host first, then the guest. */
+    /**
+     * Connects two greeted peers on the loop of {@code index} to the dialect's {@link BenchProtocol#pairUri}: the host
+     * first, then the guest.
+     */
     CompletableFuture<List<Peer>> connectPair(int index) {
         EventLoop loop = loopFor(index);
-        return connect(loop, index).thenCompose(host -> connect(loop, index).thenApply(guest -> List.of(host, guest)));
+        URI pairUri = dialect.pairUri(uri);
+        return connect(loop, index, pairUri)
+                .thenCompose(host -> connect(loop, index, pairUri).thenApply(guest -> List.of(host, guest)));
     }
 
-    /** Connects one peer on {@code loop}; completes once the server greeted it, fails after 30 s. */
+    /** Connects one unpaired peer on {@code loop}; completes once the server greeted it, fails after 30 s. */
     CompletableFuture<Peer> connect(EventLoop loop, int index) {
+        return connect(loop, index, dialect.pairUri(uri));
+    }
+
+    private CompletableFuture<Peer> connect(EventLoop loop, int index, URI target) {
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
-                uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_FRAME);
+                target, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_FRAME);
         Peer peer = new Peer(handshaker, dialect);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)

@@ -4,6 +4,7 @@ import io.switchboard.server.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,19 +14,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard bench}: drives a running server with Netty WebSocket clients. {@code relay} sets up {@code
- * --pairs} host/guest pairs and keeps {@code --window} signals per pair in flight (closed loop), reporting messages/s,
- * latency percentiles, ordering and exactly-once checks and the bench's own CPU use; {@code join} repeats connect,
- * create or join, close in {@code --pairs} concurrent loops and reports cycles/s. Exit codes: 0 success, 1 setup failed
- * or the run saw errors, duplicates, out-of-order or lost messages, 2 invalid options.
+ * --pairs} host/guest pairs and keeps {@code --window} signals per pair in flight (closed loop) or, with {@code
+ * --rate}, sends at a fixed total rate (open loop), reporting messages/s, latency percentiles, ordering and
+ * exactly-once checks and the bench's own CPU use; {@code join} repeats connect, create or join, close in {@code
+ * --pairs} concurrent loops and reports cycles/s; {@code session} repeats a whole WebRTC negotiation (offer, answer,
+ * candidates) and reports sessions/s; {@code connect} opens {@code --connections} idle connections and, with {@code
+ * --server-pid}, reports the server's memory per connection. With {@code --reference-url} the same scenario runs
+ * first against the bare reference relay and the report adds target/reference ratios. Exit codes: 0 success, 1 setup
+ * failed or the run saw errors, duplicates, out-of-order or lost messages or failed handshakes, 2 invalid options.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeOnInvalidInput = 2,
-        description = "Measures a running server: relay throughput and latency, or join cycles per second.")
+        description = "Measures a running server: relay throughput and latency, join cycles, whole sessions, or idle "
+                + "connections and their memory; optionally against the bare reference relay too.")
 public final class BenchCommand implements Callable<Integer> {
     private static final int FAILED = 1;
+    private static final List<String> SCENARIOS = List.of("relay", "join", "session", "connect");
+    private static final List<String> DIALECTS = List.of("dropsilk", "privydrop", "reference");
 
     @Spec
     CommandSpec spec;
@@ -34,28 +42,29 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--url",
             required = true,
             paramLabel = "URL",
-            description = "The server: ws://127.0.0.1:8080/ for DropSilk, http://127.0.0.1:3001 for PrivyDrop.")
+            description = "The server: ws://127.0.0.1:8080/ for DropSilk, http://127.0.0.1:3001 for PrivyDrop, "
+                    + "ws://127.0.0.1:PORT/ for the reference relay.")
     URI url = URI.create("ws://127.0.0.1:8080/");
 
     @Option(
             names = "--dialect",
             paramLabel = "NAME",
             defaultValue = "dropsilk",
-            description = "dropsilk or privydrop. Default: ${DEFAULT-VALUE}")
+            description = "dropsilk, privydrop or reference (a reference-relay as --url). Default: ${DEFAULT-VALUE}")
     String dialect = "dropsilk";
 
     @Option(
             names = "--scenario",
             paramLabel = "NAME",
             defaultValue = "relay",
-            description = "relay or join. Default: ${DEFAULT-VALUE}")
+            description = "relay, join, session or connect. Default: ${DEFAULT-VALUE}")
     String scenario = "relay";
 
     @Option(
             names = "--pairs",
             paramLabel = "K",
             defaultValue = "100",
-            description = "Pairs (relay) or concurrent loops (join). Default: ${DEFAULT-VALUE}")
+            description = "Pairs (relay) or concurrent loops (join, session). Default: ${DEFAULT-VALUE}")
     int pairs = 100;
 
     @Option(
@@ -64,6 +73,15 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "4",
             description = "Messages in flight per pair (closed loop). Default: ${DEFAULT-VALUE}")
     int window = 4;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "MSGS_PER_SEC",
+            defaultValue = "0",
+            description = "Relay: send this many messages a second in total, spread over the pairs, on a fixed "
+                    + "schedule (open loop; latency from the intended send time); 0 for the closed loop. "
+                    + "Default: ${DEFAULT-VALUE}")
+    double rate;
 
     @Option(
             names = "--payload",
@@ -110,16 +128,70 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Client event loop threads. Default: ${DEFAULT-VALUE}")
     int threads = 2;
 
+    @Option(
+            names = "--connections",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "Connect: idle connections to open (each needs a file descriptor here and one in the "
+                    + "server: raise ulimit -n). Default: ${DEFAULT-VALUE}")
+    int connections = 1000;
+
+    @Option(
+            names = "--ramp-rate",
+            paramLabel = "PER_SEC",
+            defaultValue = "0",
+            description = "Connect: new connections a second; 0 opens them as fast as handshakes complete. "
+                    + "Default: ${DEFAULT-VALUE}")
+    double rampRate;
+
+    @Option(
+            names = "--hold",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "Connect: how long the connections stay open once all are up. Default: ${DEFAULT-VALUE}")
+    Duration hold = Duration.ofSeconds(10);
+
+    @Option(
+            names = "--server-pid",
+            paramLabel = "PID",
+            defaultValue = "0",
+            description = "Connect: the server's process id (same machine and user); samples its RSS and, after a "
+                    + "full GC (jcmd), heap and Netty direct memory, and reports bytes per connection. "
+                    + "Default: ${DEFAULT-VALUE}")
+    long serverPid;
+
+    @Option(
+            names = "--reference-url",
+            paramLabel = "URL",
+            description = "A switchboard reference-relay (ws://127.0.0.1:PORT/): run the same scenario against it "
+                    + "first, then against --url, and report target/reference ratios.")
+    URI referenceUrl;
+
+    @Option(
+            names = "--reference-pid",
+            paramLabel = "PID",
+            defaultValue = "0",
+            description = "Connect with --reference-url: the reference relay's process id, as --server-pid. "
+                    + "Default: ${DEFAULT-VALUE}")
+    long referencePid;
+
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
     @Override
     public Integer call() throws InterruptedException {
         BenchSettings settings = settings();
+        Scenario chosen = Scenario.of(scenario);
         PrintWriter out = spec.commandLine().getOut();
         BenchReport report;
         try {
-            report = "join".equals(scenario) ? new JoinRun(settings).run() : new RelayRun(settings).run();
+            if (referenceUrl == null) {
+                report = chosen.run(settings);
+            } else {
+                BenchReport reference = chosen.run(settings.forReference(referenceUrl, referencePid));
+                report = BenchReport.compare(reference, chosen.run(settings));
+            }
         } catch (SetupException e) {
             spec.commandLine().getErr().println("switchboard bench: " + e.getMessage());
             return FAILED;
@@ -136,21 +208,27 @@ public final class BenchCommand implements Callable<Integer> {
         check(messages >= 0, "--messages must not be negative");
         check(sourceAddresses >= 1 && sourceAddresses <= 254, "--source-addresses must be 1..254");
         check(threads >= 1, "--threads must be at least 1");
-        check("relay".equals(scenario) || "join".equals(scenario), "--scenario must be relay or join");
-        check("dropsilk".equals(dialect) || "privydrop".equals(dialect), "--dialect must be dropsilk or privydrop");
+        check(rate >= 0 && Double.isFinite(rate), "--rate must not be negative");
+        check(connections >= 1, "--connections must be at least 1");
+        check(rampRate >= 0 && Double.isFinite(rampRate), "--ramp-rate must not be negative");
+        check(serverPid >= 0 && referencePid >= 0, "--server-pid and --reference-pid must not be negative");
+        check(SCENARIOS.contains(scenario), "--scenario must be one of " + SCENARIOS);
+        check(DIALECTS.contains(dialect), "--dialect must be one of " + DIALECTS);
         check("candidate".equals(payload) || "offer".equals(payload), "--payload must be candidate or offer");
         check(url.getHost() != null, "--url needs a host: " + url);
-        return new BenchSettings(
-                url,
-                BenchProtocol.of(dialect, url),
-                pairs,
-                window,
-                Payload.of(payload),
-                duration,
-                warmup,
-                messages,
-                sourceAddresses,
-                threads);
+        check(referenceUrl == null || referenceUrl.getHost() != null, "--reference-url needs a host: " + referenceUrl);
+        return BenchSettings.newBuilder(url, BenchProtocol.of(dialect, url))
+                .pairs(pairs)
+                .window(window)
+                .payload(Payload.of(payload))
+                .duration(duration)
+                .warmup(warmup)
+                .messages(messages)
+                .sourceAddresses(sourceAddresses)
+                .threads(threads)
+                .rate(rate)
+                .connect(new BenchSettings.ConnectSettings(connections, rampRate, hold, serverPid))
+                .build();
     }
 
     private void check(boolean ok, String message) {

@@ -7,6 +7,20 @@ import java.util.concurrent.CompletableFuture;
 final class DropSilkBenchProtocol implements BenchProtocol {
     private static final String PEER_JOINED = "\"type\":\"peer-joined\"";
 
+    /** The frame of a DropSilk signal: {@code {"type":"signal","data":{"candidate"|"sdp":{…}}}}. */
+    static String signalFrame(Payload payload, long seq, long sentNanos) {
+        StringBuilder out = new StringBuilder(payload == Payload.CANDIDATE ? 320 : 3600)
+                .append("{\"type\":\"signal\",\"data\":{\"")
+                .append(payload.dropSilkKey())
+                .append("\":");
+        return payload.appendObject(out, seq, sentNanos).append("}}").toString();
+    }
+
+    @Override
+    public String name() {
+        return "dropsilk";
+    }
+
     @Override
     public URI webSocketUri(URI url) {
         return url;
@@ -36,21 +50,11 @@ final class DropSilkBenchProtocol implements BenchProtocol {
 
     @Override
     public CompletableFuture<Void> joinCycle(BenchClient client, int index) {
-        return client.connectPair(index).thenCompose(pair -> pairUp(pair.get(0), pair.get(1))
-                .handle((ok, error) -> CompletableFuture.allOf(
-                                pair.get(0).close(), pair.get(1).close())
-                        .thenCompose(closed -> error == null
-                                ? CompletableFuture.<Void>completedFuture(null)
-                                : CompletableFuture.<Void>failedFuture(error)))
-                .thenCompose(f -> f));
+        return client.connectPair(index).thenCompose(pair -> Peer.closeAfter(pairUp(pair.get(0), pair.get(1)), pair));
     }
 
     @Override
-    public String signal(Peer host, Peer guest, Payload payload, long seq, long sentNanos) {
-        StringBuilder out = new StringBuilder(payload == Payload.OFFER ? 3600 : 320)
-                .append("{\"type\":\"signal\",\"data\":{\"")
-                .append(payload.dropSilkKey())
-                .append("\":");
-        return payload.appendObject(out, seq, sentNanos).append("}}").toString();
+    public String signal(Peer from, Peer to, Payload payload, long seq, long sentNanos) {
+        return signalFrame(payload, seq, sentNanos);
     }
 }

@@ -11,17 +11,19 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.switchboard.core.Nullable;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One benchmark client connection: the WebSocket handshake, the dialect's greeting and heartbeat, one pending
  * expectation at a time during setup ({@link #request}, {@link #expect}), then every other text to its {@link
- * Listener}. Everything but {@link #ready()} runs on the channel's event loop.
+ * Listener}. Everything but {@link #ready()} and {@link #paired()} runs on the channel's event loop.
  */
 final class Peer extends SimpleChannelInboundHandler<Object> {
     private final WebSocketClientHandshaker handshaker;
     private final BenchProtocol dialect;
     private final CompletableFuture<Peer> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> paired = new CompletableFuture<>();
     private @Nullable Channel channel;
     private @Nullable String expected;
     private @Nullable CompletableFuture<String> expectation;
@@ -36,6 +38,27 @@ final class Peer extends SimpleChannelInboundHandler<Object> {
     /** Completes once the server greeted this peer (DropSilk {@code registered}, Socket.IO {@code 40{sid}}). */
     CompletableFuture<Peer> ready() {
         return ready;
+    }
+
+    /**
+     * Completes when the server announced, unasked, that this peer's partner is present (the reference relay's {@code
+     * paired}); the dialect completes it from {@link BenchProtocol#greeting}. Fails when the connection closes first.
+     */
+    CompletableFuture<Void> paired() {
+        return paired;
+    }
+
+    /**
+     * Runs {@code work}, then closes every peer, then completes as {@code work} did: the end of a join cycle or a
+     * session, which must not leave connections open whatever happened.
+     */
+    static CompletableFuture<Void> closeAfter(CompletableFuture<?> work, List<Peer> peers) {
+        return work.handle((ok, error) -> CompletableFuture.allOf(
+                                peers.stream().map(Peer::close).toArray(CompletableFuture[]::new))
+                        .thenCompose(closed -> error == null
+                                ? CompletableFuture.<Void>completedFuture(null)
+                                : CompletableFuture.<Void>failedFuture(error)))
+                .thenCompose(f -> f);
     }
 
     /** The id the server gave this peer (the Socket.IO sid); empty for DropSilk. */
@@ -113,6 +136,9 @@ final class Peer extends SimpleChannelInboundHandler<Object> {
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         if (!handshaker.isHandshakeComplete() && msg instanceof FullHttpResponse response) {
             handshaker.finishHandshake(ctx.channel(), response);
+            if (dialect.readyOnUpgrade()) {
+                ready.complete(this);
+            }
         } else if (msg instanceof TextWebSocketFrame frame) {
             onText(frame.text());
         } else if (msg instanceof PingWebSocketFrame ping) {
@@ -126,6 +152,7 @@ final class Peer extends SimpleChannelInboundHandler<Object> {
     public void channelInactive(ChannelHandlerContext ctx) {
         IllegalStateException closed = new IllegalStateException("connection closed");
         ready.completeExceptionally(closed);
+        paired.completeExceptionally(closed);
         fail(closed);
         listener.closed();
     }
@@ -133,6 +160,7 @@ final class Peer extends SimpleChannelInboundHandler<Object> {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ready.completeExceptionally(cause);
+        paired.completeExceptionally(cause);
         fail(cause);
         ctx.close();
     }

@@ -24,6 +24,11 @@ final class PrivyDropBenchProtocol implements BenchProtocol {
     }
 
     @Override
+    public String name() {
+        return "privydrop";
+    }
+
+    @Override
     public URI webSocketUri(URI url) {
         String scheme = "https".equals(url.getScheme()) ? "wss" : "ws";
         return URI.create(scheme + "://" + url.getRawAuthority() + "/socket.io/?EIO=4&transport=websocket");
@@ -73,14 +78,14 @@ final class PrivyDropBenchProtocol implements BenchProtocol {
     }
 
     @Override
-    public String signal(Peer host, Peer guest, Payload payload, long seq, long sentNanos) {
-        StringBuilder out = new StringBuilder(payload == Payload.OFFER ? 3700 : 400)
+    public String signal(Peer from, Peer to, Payload payload, long seq, long sentNanos) {
+        StringBuilder out = new StringBuilder(payload == Payload.CANDIDATE ? 400 : 3700)
                 .append("42[\"")
                 .append(payload.privyDropEvent())
                 .append("\",{\"peerId\":\"")
-                .append(guest.id())
+                .append(to.id())
                 .append("\",\"from\":\"")
-                .append(host.id())
+                .append(from.id())
                 .append("\",\"")
                 .append(payload.privyDropField())
                 .append("\":");

@@ -1,6 +1,5 @@
 package io.switchboard.server.bench;
 
-import java.util.BitSet;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -8,18 +7,14 @@ import org.HdrHistogram.Histogram;
  * the guest receives. The guest checks that each sequence number arrives once and in order, and records the latency
  * of those received after the warmup. Both peers share an event loop, on which every method runs.
  */
-final class RelayPair implements Peer.Listener {
+final class RelayPair implements RelayLoop {
     private final Peer host;
     private final Peer guest;
     private final RelayRun run;
     private final Histogram histogram = RelayRun.newHistogram();
-    private final BitSet seen = new BitSet();
+    private final SequenceCheck sequence = new SequenceCheck();
     private long nextSeq;
-    private long lastSeq = -1;
-    private long received;
     private long measured;
-    private long duplicates;
-    private long outOfOrder;
     private long errors;
     private boolean done;
 
@@ -30,7 +25,8 @@ final class RelayPair implements Peer.Listener {
     }
 
     /** Starts the loop: listens on both peers and sends the first window. */
-    void start() {
+    @Override
+    public void start() {
         guest.listen(this);
         host.listen(this);
         for (int i = 0; i < run.settings().window(); i++) {
@@ -49,22 +45,13 @@ final class RelayPair implements Peer.Listener {
         if (seq < 0) {
             return; // a list update or other chatter
         }
-        if (seen.get((int) seq)) {
-            duplicates++;
-        } else {
-            seen.set((int) seq);
-            received++;
-        }
-        if (seq != lastSeq + 1) {
-            outOfOrder++;
-        }
-        lastSeq = Math.max(lastSeq, seq);
+        sequence.record(seq);
         if (now - run.measureFrom() >= 0 && run.measuring()) {
             histogram.recordValue(Math.min(Math.max(0, (now - sent) / 1000), RelayRun.MAX_MICROS));
             measured++;
         }
         long limit = run.settings().messages();
-        if (limit > 0 && received >= limit) {
+        if (limit > 0 && sequence.received() >= limit) {
             finish();
         }
         sendOne();
@@ -82,18 +69,25 @@ final class RelayPair implements Peer.Listener {
         }
     }
 
-    /** Adds this pair's counters and histogram to {@code total}; call on the pair's event loop. */
-    void addTo(RelayTotals total) {
-        total.add(nextSeq, received, measured, duplicates, outOfOrder, errors, histogram);
+    @Override
+    public void addTo(RelayTotals total) {
+        total.add(
+                nextSeq,
+                sequence.received(),
+                measured,
+                sequence.duplicates(),
+                sequence.outOfOrder(),
+                errors,
+                histogram);
     }
 
-    /** The host. */
-    Peer host() {
+    @Override
+    public Peer host() {
         return host;
     }
 
-    /** The guest. */
-    Peer guest() {
+    @Override
+    public Peer guest() {
         return guest;
     }
 

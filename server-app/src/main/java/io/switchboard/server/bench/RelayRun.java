@@ -11,15 +11,19 @@ import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 
 /**
- * The relay scenario: sets up every pair (at most {@value #SETUP_CONCURRENCY} at a time), runs the closed loop for the
- * warmup and the duration (or until every pair relayed {@code --messages}), then sums what the pairs saw. The run
- * state the pairs read ({@link #sending()}, {@link #measuring()}) is volatile; the rest is read on their event loops.
+ * The relay scenario: sets up every pair (at most {@value #SETUP_CONCURRENCY} at a time), runs the closed loop ({@link
+ * RelayPair}) for the warmup and the duration (or until every pair relayed {@code --messages}), then sums what the
+ * pairs saw. With {@code --rate} the pairs run the open loop instead ({@link OpenLoopPair}): their schedules cover the
+ * warmup and the duration, and the run then waits up to {@value #DRAIN_SECONDS} s for the messages in flight, so
+ * that whatever has not arrived by then is lost. The run state the pairs read ({@link #sending()}, {@link
+ * #measuring()}) is volatile; the rest is read on their event loops.
  */
 final class RelayRun {
     /** The largest latency recorded, 60 s in microseconds; longer ones are recorded as this. */
     static final long MAX_MICROS = 60_000_000L;
 
     private static final int SETUP_CONCURRENCY = 64;
+    private static final long DRAIN_SECONDS = 10;
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private final BenchSettings settings;
@@ -42,25 +46,38 @@ final class RelayRun {
     BenchReport run() throws InterruptedException {
         try (BenchClient client = new BenchClient(settings, settings.dialect())) {
             long setupStart = System.nanoTime();
-            List<RelayPair> pairs = setUp(client);
+            List<List<Peer>> peers = setUp(client);
             long setupNanos = System.nanoTime() - setupStart;
             long start = System.nanoTime();
             measureFrom = start + settings.warmup().toNanos();
-            for (RelayPair pair : pairs) {
+            List<RelayLoop> pairs = new ArrayList<>();
+            for (int i = 0; i < peers.size(); i++) {
+                Peer host = peers.get(i).get(0);
+                Peer guest = peers.get(i).get(1);
+                pairs.add(
+                        openLoop() ? new OpenLoopPair(host, guest, this, i, start) : new RelayPair(host, guest, this));
+            }
+            for (RelayLoop pair : pairs) {
                 pair.host().channel().eventLoop().execute(pair::start);
             }
             awaitWarmup();
             CpuClock cpu = CpuClock.start();
-            long deadline = settings.messages() > 0
-                    ? start + settings.duration().toNanos()
-                    : measureFrom + settings.duration().toNanos();
+            long deadline = openLoop()
+                    ? start + horizonNanos() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS)
+                    : settings.messages() > 0
+                            ? start + horizonNanos()
+                            : measureFrom + settings.duration().toNanos();
             pairsDone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             measuring = false;
             sending = false;
             long wallNanos = System.nanoTime() - Math.max(measureFrom, start);
             double cpuShare = cpu.share();
             RelayTotals totals = collect(pairs);
-            for (RelayPair pair : pairs) {
+            if (openLoop()) {
+                long scheduleEnd = settings.messages() > 0 ? measureFrom : start + horizonNanos();
+                wallNanos = Math.max(totals.lastReceive, scheduleEnd) - measureFrom;
+            }
+            for (RelayLoop pair : pairs) {
                 pair.host().close();
                 pair.guest().close();
             }
@@ -71,6 +88,21 @@ final class RelayRun {
     /** The settings. */
     BenchSettings settings() {
         return settings;
+    }
+
+    /** Whether the pairs run the open loop ({@code --rate}). */
+    boolean openLoop() {
+        return settings.rate() > 0;
+    }
+
+    /**
+     * How long after the start hosts may send: the warmup and the duration, or with {@code --messages} the duration
+     * alone (the limit on the whole run).
+     */
+    long horizonNanos() {
+        return settings.messages() > 0
+                ? settings.duration().toNanos()
+                : settings.warmup().toNanos() + settings.duration().toNanos();
     }
 
     /** Whether hosts still send. */
@@ -88,26 +120,26 @@ final class RelayRun {
         return measureFrom;
     }
 
-    /** Called once by each pair that relayed all its {@code --messages}. */
+    /** Called once by each pair that relayed all its {@code --messages} (open loop: all its scheduled messages). */
     void pairDone() {
         pairsDone.countDown();
     }
 
-    private List<RelayPair> setUp(BenchClient client) throws InterruptedException {
+    private List<List<Peer>> setUp(BenchClient client) throws InterruptedException {
         Semaphore slots = new Semaphore(SETUP_CONCURRENCY);
-        List<CompletableFuture<RelayPair>> setups = new ArrayList<>();
+        List<CompletableFuture<List<Peer>>> setups = new ArrayList<>();
         for (int i = 0; i < settings.pairs(); i++) {
             slots.acquire();
-            CompletableFuture<RelayPair> setup = client.connectPair(i)
+            CompletableFuture<List<Peer>> setup = client.connectPair(i)
                     .thenCompose(peers -> settings.dialect()
                             .pairUp(peers.get(0), peers.get(1))
-                            .thenApply(ok -> new RelayPair(peers.get(0), peers.get(1), this)))
+                            .thenApply(ok -> peers))
                     .orTimeout(60, TimeUnit.SECONDS);
             setup.whenComplete((pair, error) -> slots.release());
             setups.add(setup);
         }
-        List<RelayPair> pairs = new ArrayList<>();
-        for (CompletableFuture<RelayPair> setup : setups) {
+        List<List<Peer>> pairs = new ArrayList<>();
+        for (CompletableFuture<List<Peer>> setup : setups) {
             try {
                 pairs.add(setup.get());
             } catch (ExecutionException e) {
@@ -126,9 +158,9 @@ final class RelayRun {
         }
     }
 
-    private static RelayTotals collect(List<RelayPair> pairs) throws InterruptedException {
+    private static RelayTotals collect(List<RelayLoop> pairs) throws InterruptedException {
         RelayTotals totals = new RelayTotals();
-        for (RelayPair pair : pairs) {
+        for (RelayLoop pair : pairs) {
             try {
                 pair.host()
                         .channel()

@@ -5,6 +5,11 @@ import org.HdrHistogram.Histogram;
 /** The sum of every pair's counters and latencies; filled on one thread after the pairs stopped. */
 final class RelayTotals {
     final Histogram latency = RelayRun.newHistogram();
+    /** Open loop: the messages the schedules had (sent or not). */
+    long planned;
+    /** Open loop: the {@link System#nanoTime} of the last message received, or 0. */
+    long lastReceive;
+
     long sent;
     long received;
     long measured;
@@ -21,5 +26,13 @@ final class RelayTotals {
         outOfOrder += ooo;
         errors += err;
         latency.add(h);
+    }
+
+    /** Adds an open-loop pair's schedule: its planned messages and the time its last message arrived. */
+    void addPlanned(long plannedMessages, long lastReceiveNanos) {
+        planned += plannedMessages;
+        if (lastReceiveNanos != 0 && (lastReceive == 0 || lastReceiveNanos - lastReceive > 0)) {
+            lastReceive = lastReceiveNanos;
+        }
     }
 }

@@ -30,7 +30,8 @@ import picocli.CommandLine.ParameterException;
  * SWITCHBOARD_<NAME>} ({@code --allow-local-port} → {@code SWITCHBOARD_ALLOW_LOCAL_PORT}), the properties file named
  * by {@code --config} or {@code SWITCHBOARD_CONFIG} (keyed {@code allow-local-port}), then {@link
  * ServerConfig#DEFAULTS} as {@link ConfigProperties} writes it. The defaults the help shows therefore come from {@code
- * DEFAULTS} too; the CLI has no copy of them.
+ * DEFAULTS} too; the CLI has no copy of them. Only commands that take {@code --config} (serve, check-config) are
+ * layered: the bench tools' options ({@code reference-relay --host}) are their own even where a name matches a key.
  *
  * <p>Unknown keys in the file and unknown {@code SWITCHBOARD_*} variables (other than {@code SWITCHBOARD_CONFIG} and
  * the launcher's {@code SWITCHBOARD_JAVA_OPTS}) are refused with a {@link ParameterException}, so typos are caught.
@@ -69,8 +70,12 @@ final class LayeredDefaultProvider implements IDefaultValueProvider {
 
     @Override
     public @Nullable String defaultValue(ArgSpec arg) {
-        if (!(arg instanceof OptionSpec option) || !defaults.containsKey(key(option))) {
-            return null; // --help and --version have no value to layer
+        if (!(arg instanceof OptionSpec option)
+                || !defaults.containsKey(key(option))
+                || option.command().findOption(CONFIG_KEY) == null) {
+            // --help and --version have no value to layer, and commands without --config (bench,
+            // reference-relay) take no server config even where an option shares a name with one (--host).
+            return null;
         }
         String key = key(option);
         Map<String, String> file = fileValues(option.command());

@@ -1,6 +1,7 @@
 package io.switchboard.server.cli;
 
 import io.switchboard.server.bench.BenchCommand;
+import io.switchboard.server.bench.reference.ReferenceRelayCommand;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code switchboard} command: {@code serve} runs the server, {@code check-config} prints the effective config,
- * {@code bench} measures a running server.
+ * {@code bench} measures a running server, {@code reference-relay} runs the bare relay bench compares it with.
  * Without a subcommand it prints the usage and exits 2. Exit codes: 0 success, 1 the server could not start, 2
  * invalid input or config.
  *
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         exitCodeOnInvalidInput = 2,
         description = "Switchboard: a WebRTC signaling server.",
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, BenchCommand.class, ReferenceRelayCommand.class})
 public final class SwitchboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

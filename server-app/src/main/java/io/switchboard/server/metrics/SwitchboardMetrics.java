@@ -103,6 +103,13 @@ public final class SwitchboardMetrics implements CoreMetrics {
         }
         registerStoreMetrics();
         registerAppGauges();
+        GaugeWithCallback.builder()
+                .name("switchboard_netty_direct_memory_bytes")
+                .help("Direct memory Netty holds in this process: its own count when it manages direct buffers"
+                        + " without the JDK cleaner, else the default allocator's (see NettyDirectMemory); -1 when"
+                        + " neither is known. Read by switchboard bench --server-pid for memory per connection.")
+                .callback(callback -> callback.call((double) NettyDirectMemory.usedBytes()))
+                .register(registry);
     }
 
     /** The version of the running jar ({@code Implementation-Version}), or {@code dev} when run from classes. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.core.CoreLimits;
 import io.switchboard.server.cli.SwitchboardCommand;
+import io.switchboard.server.testing.JsonTree;
 import io.switchboard.server.testing.TestServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,6 +37,64 @@ class BenchCommandTest {
             assertTrue(run.out().strip().startsWith("{\"scenario\":\"relay\""), run.out());
             assertTrue(
                     run.out().contains("\"sent\":150,\"received\":150,\"duplicates\":0,\"outOfOrder\":0"), run.out());
+        }
+    }
+
+    @Test
+    void referenceUrlRunsTheReferenceThenTheTargetAndPrintsRatiosInOneJsonObject() throws Exception {
+        try (BenchTarget server = BenchTarget.start("dropsilk");
+                BenchTarget relay = BenchTarget.start("reference")) {
+            Run run = run(
+                    "bench",
+                    "--url",
+                    server.url().toString(),
+                    "--reference-url",
+                    relay.url().toString(),
+                    "--pairs",
+                    "2",
+                    "--messages",
+                    "50",
+                    "--warmup",
+                    "0s",
+                    "--json");
+
+            assertEquals(0, run.exitCode(), run.err());
+            Map<String, Object> report = JsonTree.object(run.out().strip());
+            Map<?, ?> reference = (Map<?, ?>) report.get("reference");
+            Map<?, ?> target = (Map<?, ?>) report.get("target");
+            Map<?, ?> ratio = (Map<?, ?>) report.get("ratio");
+            assertEquals("reference", reference.get("dialect"), run.out());
+            assertEquals(relay.url().toString(), reference.get("url"), run.out());
+            assertEquals("dropsilk", target.get("dialect"), run.out());
+            assertEquals(100L, ((Number) reference.get("received")).longValue(), run.out());
+            assertEquals(100L, ((Number) target.get("received")).longValue(), run.out());
+            assertTrue(ratio.get("messagesPerSecond") instanceof Number, run.out());
+        }
+    }
+
+    @Test
+    void referenceUrlTableShowsBothRunsAndTheRatio() throws Exception {
+        try (BenchTarget server = BenchTarget.start("dropsilk");
+                BenchTarget relay = BenchTarget.start("reference")) {
+            Run run = run(
+                    "bench",
+                    "--url",
+                    server.url().toString(),
+                    "--reference-url",
+                    relay.url().toString(),
+                    "--scenario",
+                    "join",
+                    "--pairs",
+                    "2",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "300ms");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("reference:"), run.out());
+            assertTrue(run.out().contains("target:"), run.out());
+            assertTrue(run.out().contains("ratio:"), run.out());
         }
     }
 

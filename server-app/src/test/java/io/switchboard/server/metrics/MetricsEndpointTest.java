@@ -134,6 +134,7 @@ class MetricsEndpointTest {
         assertEquals("gauge", types.get("switchboard_rooms"), types::toString);
         assertEquals("histogram", types.get("switchboard_relay_latency_seconds"), types::toString);
         assertEquals("histogram", types.get("switchboard_store_operation_seconds"), types::toString);
+        assertEquals("gauge", types.get("switchboard_netty_direct_memory_bytes"), types::toString);
         for (String counter : List.of(
                 "switchboard_messages_relayed",
                 "switchboard_closes",
@@ -149,6 +150,7 @@ class MetricsEndpointTest {
         assertEquals(1.0, samples.get("switchboard_build_info{version=\"dev\"}"), samples.keySet()::toString);
         assertEquals(0.0, samples.get("switchboard_bus_publish_errors_total"));
         assertEquals(0.0, samples.get("switchboard_store_operation_seconds_count"));
+        assertTrue(samples.get("switchboard_netty_direct_memory_bytes") >= 0, samples::toString);
         assertTrue(samples.containsKey("process_cpu_seconds_total"), "process metrics");
         assertTrue(samples.keySet().stream().anyMatch(s -> s.startsWith("jvm_memory_used_bytes{")), "JVM metrics");
         assertEquals(0.0, samples.get("switchboard_connections{app=\"dropsilk\",transport=\"websocket\"}"));

@@ -1,0 +1,160 @@
+package io.switchboard.server.bench;
+
+import io.netty.util.concurrent.ScheduledFuture;
+import io.switchboard.core.Nullable;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One host and guest in the open loop: the host sends on a fixed schedule whatever the guest receives. With a total
+ * rate R over P pairs, pair {@code i}'s message {@code k} is due at {@code start + (i + k P) / R}, so the pairs'
+ * sends interleave evenly. Each message carries its due time, not the time it left, and latency is measured from it:
+ * when the server (or the connection) is slow, the wait before sending counts too (no coordinated omission). A tick
+ * sends every message that is due while the host's connection is writable; a message that cannot be sent stays due
+ * and leaves as soon as it can. Messages still unsent when the run ends are reported as unsent. Both peers share an
+ * event loop, on which every method runs.
+ */
+final class OpenLoopPair implements RelayLoop {
+    private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int MAX_SENDS_PER_TICK = 4096;
+
+    private final Peer host;
+    private final Peer guest;
+    private final RelayRun run;
+    private final long start;
+    private final double firstSlot;
+    private final double nanosPerOwnMessage;
+    private final long planned;
+    private final Histogram histogram = RelayRun.newHistogram();
+    private final SequenceCheck sequence = new SequenceCheck();
+    private @Nullable ScheduledFuture<?> ticker;
+    private long nextSeq;
+    private long measured;
+    private long errors;
+    private long lastReceive;
+    private boolean done;
+
+    /**
+     * Schedules pair {@code index} of {@code run}: messages due from {@code start} until the run's horizon (or its
+     * {@code --messages}).
+     */
+    OpenLoopPair(Peer host, Peer guest, RelayRun run, int index, long start) {
+        this.host = host;
+        this.guest = guest;
+        this.run = run;
+        this.start = start;
+        BenchSettings s = run.settings();
+        double nanosPerMessage = 1e9 / s.rate();
+        this.firstSlot = index * nanosPerMessage;
+        this.nanosPerOwnMessage = nanosPerMessage * s.pairs();
+        double slots = run.horizonNanos() / nanosPerMessage;
+        long byTime = (long) Math.max(0, Math.ceil((slots - index) / s.pairs()));
+        this.planned = s.messages() > 0 ? Math.min(byTime, s.messages()) : byTime;
+    }
+
+    @Override
+    public void start() {
+        guest.listen(this);
+        host.listen(this);
+        if (planned == 0) {
+            finish();
+            return;
+        }
+        long tick = Math.max(MIN_TICK_NANOS, (long) nanosPerOwnMessage);
+        long firstDelay = Math.max(0, dueAt(0) - System.nanoTime());
+        ticker = host.channel().eventLoop().scheduleAtFixedRate(this::tick, firstDelay, tick, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void text(String text) {
+        long now = System.nanoTime();
+        long seq = RelayPair.longField(text, "\"benchSeq\":");
+        long due = RelayPair.longField(text, "\"benchSentNs\":");
+        if (seq < 0) {
+            return; // a list update or other chatter
+        }
+        sequence.record(seq);
+        lastReceive = now;
+        if (due - run.measureFrom() >= 0) {
+            histogram.recordValue(Math.min(Math.max(0, (now - due) / 1000), RelayRun.MAX_MICROS));
+            measured++;
+        }
+        if (sequence.received() >= planned) {
+            finish();
+        }
+    }
+
+    @Override
+    public void error(String text) {
+        errors++;
+    }
+
+    @Override
+    public void closed() {
+        if (run.sending()) {
+            errors++;
+            stopTicking();
+        }
+    }
+
+    @Override
+    public void addTo(RelayTotals total) {
+        stopTicking();
+        total.add(
+                nextSeq,
+                sequence.received(),
+                measured,
+                sequence.duplicates(),
+                sequence.outOfOrder(),
+                errors,
+                histogram);
+        total.addPlanned(planned, lastReceive);
+    }
+
+    @Override
+    public Peer host() {
+        return host;
+    }
+
+    @Override
+    public Peer guest() {
+        return guest;
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        int sent = 0;
+        while (nextSeq < planned
+                && dueAt(nextSeq) - now <= 0
+                && sent < MAX_SENDS_PER_TICK
+                && run.sending()
+                && host.channel().isWritable()) {
+            long seq = nextSeq++;
+            host.send(
+                    run.settings().dialect().signal(host, guest, run.settings().payload(), seq, dueAt(seq)));
+            sent++;
+        }
+        if (nextSeq >= planned || !run.sending()) {
+            stopTicking();
+        }
+    }
+
+    private long dueAt(long seq) {
+        return start + (long) (firstSlot + seq * nanosPerOwnMessage);
+    }
+
+    private void stopTicking() {
+        ScheduledFuture<?> t = ticker;
+        if (t != null) {
+            t.cancel(false);
+            ticker = null;
+        }
+    }
+
+    private void finish() {
+        if (!done) {
+            done = true;
+            run.pairDone();
+        }
+    }
+}
