@@ -3,9 +3,12 @@ package io.switchboard.redis;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,9 +21,11 @@ import redis.clients.jedis.UnifiedJedis;
  * Where every Jedis call of the Redis backend runs: a fixed set of daemon threads named {@code switchboard-redis-N}
  * behind a bounded queue. Callers (Netty event loops) never block: they get a stage that completes on one of these
  * threads. When the queue is full the stage completes exceptionally at once with a {@link RejectedExecutionException},
- * so nothing buffers without bound while Redis is slow or away. Thread-safe.
+ * so nothing buffers without bound while Redis is slow or away. It is also a plain {@link Executor} for stores that
+ * make their own stages ({@code CompletableFuture.supplyAsync}); there a full queue throws the exception instead.
+ * Thread-safe.
  */
-final class RedisExecutor implements AutoCloseable {
+final class RedisExecutor implements Executor, AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final UnifiedJedis jedis;
@@ -66,6 +71,25 @@ final class RedisExecutor implements AutoCloseable {
         return task.result;
     }
 
+    /**
+     * Runs {@code task} on an executor thread.
+     *
+     * @throws RejectedExecutionException at once when the queue is full or the executor is closed
+     */
+    @Override
+    public void execute(Runnable task) {
+        requireNonNull(task, "task");
+        if (pool.isShutdown()) {
+            throw new RejectedExecutionException("the Redis store is closed");
+        }
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException e) {
+            throw new RejectedExecutionException(
+                    "the Redis store is saturated: " + queueBound + " calls already wait", null);
+        }
+    }
+
     /** Whether every thread has ended after {@link #close}. */
     boolean isTerminated() {
         return pool.isTerminated();
@@ -73,32 +97,38 @@ final class RedisExecutor implements AutoCloseable {
 
     /**
      * Stops taking calls, lets running and queued calls finish for up to {@code grace}, then interrupts the threads
-     * and fails the calls still queued.
+     * and fails the {@link #submit} calls still queued. Returns the {@link #execute} tasks that never ran: their
+     * stages are not ours to fail, so the caller runs them once the client is closed, where they fail at once.
      */
-    void close(Duration grace) {
+    List<Runnable> close(Duration grace) {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                failAll();
+                return failAll();
             }
         } catch (InterruptedException e) {
-            failAll();
             Thread.currentThread().interrupt();
+            return failAll();
         }
+        return List.of();
     }
 
     @Override
     public void close() {
-        close(Duration.ZERO);
+        close(Duration.ZERO).forEach(Runnable::run);
     }
 
-    private void failAll() {
+    private List<Runnable> failAll() {
+        List<Runnable> foreign = new ArrayList<>();
         for (Runnable queued : pool.shutdownNow()) {
             if (queued instanceof Call<?> call) {
                 call.result.completeExceptionally(
                         new RejectedExecutionException("the Redis store closed before this call ran"));
+            } else {
+                foreign.add(queued);
             }
         }
+        return foreign;
     }
 
     /** One call and the stage that carries its outcome. */

@@ -7,6 +7,7 @@ import io.switchboard.core.spi.NodeBus;
 import io.switchboard.core.spi.Stores;
 import io.switchboard.core.spi.memory.LocalNodeBus;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ public final class RedisStores implements Stores {
     private final RedisLeasedRoomStore leasedRooms;
     private final RedisRateLimitStore rateLimits;
     private final RedisCounterStore counters;
+    private final RedisNetworkPresenceStore presence;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RedisStores(RedisConnection connection, RedisStoreConfig config, Clock clock, LeaseTimes leases) {
@@ -78,6 +80,7 @@ public final class RedisStores implements Stores {
                 new RedisLeasedRoomStore(executor, new LeasedRoomKeys(connection.topology(), prefix), clock, leases);
         this.rateLimits = new RedisRateLimitStore(executor, clock);
         this.counters = new RedisCounterStore(executor);
+        this.presence = new RedisNetworkPresenceStore(connection.jedis(), prefix, executor);
     }
 
     @Override
@@ -110,6 +113,11 @@ public final class RedisStores implements Stores {
         return counters;
     }
 
+    @Override
+    public RedisNetworkPresenceStore presence() {
+        return presence;
+    }
+
     /** Whether the last periodic {@code PING} (every master on a Cluster) was answered. */
     @Override
     public boolean isHealthy() {
@@ -131,7 +139,7 @@ public final class RedisStores implements Stores {
             return;
         }
         health.close();
-        executor.close(config.socketTimeout());
+        List<Runnable> neverRan = executor.close(config.socketTimeout());
         if (bus instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -140,6 +148,8 @@ public final class RedisStores implements Stores {
             }
         }
         connection.close();
+        // Tasks of stores that make their own stages: on a closed client they fail at once, completing those stages.
+        neverRan.forEach(Runnable::run);
     }
 
     /** The executor every Jedis call runs on; for the node bus and tests in this package. */

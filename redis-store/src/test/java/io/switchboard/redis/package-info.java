@@ -1,5 +1,6 @@
 /**
- * The Redis backend against real Redis 7 servers: the core's SPI contracts on a standalone server and on a 3-master
- * Cluster, PrivyDrop's exact key layout, outages, executor saturation and {@code --store} URL parsing.
+ * Tests of the Redis backend against real Redis servers from the embedded fixtures, standalone and Cluster: the core's
+ * SPI contract suites, PrivyDrop's exact key layout, the cross-node bus, outages, executor saturation and {@code
+ * --store} URL parsing.
  */
 package io.switchboard.redis;

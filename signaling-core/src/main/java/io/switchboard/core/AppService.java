@@ -1,9 +1,11 @@
 package io.switchboard.core;
 
 import io.switchboard.core.id.IdGenerator;
+import io.switchboard.core.id.NodeId;
 import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Command;
 import io.switchboard.core.session.Session;
+import java.util.Collection;
 
 /**
  * One app's use cases over the shared core (DropSilk's flights, PrivyDrop's rooms, ...). The node calls it for each
@@ -19,6 +21,18 @@ public interface AppService {
 
     /** {@code session} closed; the service removes it from its rooms and tells its peers. */
     void disconnected(Session session);
+
+    /**
+     * Another node of the deployment died (its heartbeat stopped). Called on every surviving node: the service
+     * tells this node's sessions that their peers on {@code dead} are gone, as if those peers had disconnected.
+     */
+    default void nodeLost(NodeId dead) {}
+
+    /**
+     * Called on the one survivor that claimed the clean-up of a dead node, with the sessions that node held: the
+     * service removes them from the shared store and tells their peers wherever those live.
+     */
+    default void sessionsLost(Collection<SessionId> sessions) {}
 
     /** How many rooms of this app are active (for stats). */
     int activeRooms();

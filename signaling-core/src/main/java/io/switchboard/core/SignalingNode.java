@@ -21,6 +21,7 @@ import io.switchboard.core.spi.Stores;
 import io.switchboard.core.telemetry.CoreMetrics;
 import io.switchboard.core.telemetry.Telemetry;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -136,6 +137,40 @@ public final class SignalingNode implements AutoCloseable {
             service(session.app()).disconnected(session);
         } catch (RuntimeException e) {
             log.warn("disconnect of {} failed", session, e);
+        }
+    }
+
+    /**
+     * {@code dead} stopped heartbeating: every app tells this node's sessions that their peers there are gone.
+     * Never throws.
+     */
+    public void nodeLost(NodeId dead) {
+        if (dead.equals(id)) {
+            return;
+        }
+        for (Map.Entry<AppId, AppService> app : apps.entrySet()) {
+            try {
+                app.getValue().nodeLost(dead);
+            } catch (RuntimeException e) {
+                log.warn("{} could not handle the loss of node {}", app.getKey(), dead, e);
+            }
+        }
+    }
+
+    /**
+     * This node claimed the clean-up of a dead node that held {@code lost}: every app removes them from the shared
+     * store and tells their peers, and the directory forgets them. Never throws.
+     */
+    public void cleanUpAfter(NodeId dead, Collection<SessionId> lost) {
+        for (Map.Entry<AppId, AppService> app : apps.entrySet()) {
+            try {
+                app.getValue().sessionsLost(lost);
+            } catch (RuntimeException e) {
+                log.warn("{} could not clean up after node {}", app.getKey(), dead, e);
+            }
+        }
+        for (SessionId session : lost) {
+            stores.directory().unregister(session);
         }
     }
 

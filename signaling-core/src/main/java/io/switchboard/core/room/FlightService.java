@@ -8,6 +8,7 @@ import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.id.Alphabets;
 import io.switchboard.core.id.AppId;
 import io.switchboard.core.id.IdGenerator;
+import io.switchboard.core.id.NodeId;
 import io.switchboard.core.id.RoomKey;
 import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Command;
@@ -19,6 +20,7 @@ import io.switchboard.core.routing.SignalRouter;
 import io.switchboard.core.session.DisplayName;
 import io.switchboard.core.session.Session;
 import io.switchboard.core.spi.JoinResult;
+import io.switchboard.core.spi.PresenceEntry;
 import io.switchboard.core.spi.RoomStore;
 import io.switchboard.core.telemetry.CoreMetrics;
 import io.switchboard.core.telemetry.Telemetry;
@@ -55,10 +57,7 @@ public final class FlightService implements AppService {
         this.rooms = node.stores().rooms();
         this.router = node.router();
         this.telemetry = node.services().telemetry();
-        this.presence = new NetworkPresence(
-                node.services().scheduler(),
-                node.services().limits().networkListCoalesce(),
-                node.services().limits().networkListLimit());
+        this.presence = new NetworkPresence(app, node);
         this.relayed = node.services().metrics().relayed(app, "signal");
     }
 
@@ -110,6 +109,37 @@ public final class FlightService implements AppService {
         }
     }
 
+    /**
+     * The flight partners of this node's sessions that lived on {@code dead} are gone: each such session gets
+     * {@code peer-left} as if the partner had disconnected, and the partner leaves the flight in the store (the
+     * local member keeps its flight, as after any {@code peer-left}).
+     */
+    @Override
+    public void nodeLost(NodeId dead) {
+        presence.nodeLost(dead);
+        for (Session session : node.sessions().all()) {
+            RoomKey room = session.room();
+            if (!session.app().equals(app) || room == null) {
+                continue;
+            }
+            for (Member peer : session.peers()) {
+                if (peer.node().equals(dead)) {
+                    session.deliver(new Event.PeerLeft(peer.id()));
+                    rooms.leave(room, peer.id());
+                    presence.pairingChanged(session.asMember(), session.isPaired());
+                    telemetry.emit(TelemetryEvent.info(
+                            "flight:peer_lost",
+                            "flightCode",
+                            room.code(),
+                            "clientId",
+                            peer.id().value(),
+                            "node",
+                            dead.value()));
+                }
+            }
+        }
+    }
+
     @Override
     public int activeRooms() {
         return activeFlights.get();
@@ -149,7 +179,7 @@ public final class FlightService implements AppService {
             return;
         }
         session.name(name);
-        presence.changed(session.address().networkKey());
+        presence.renamed(session);
         telemetry.emit(TelemetryEvent.info(
                 "client:registered_details", "clientId", session.id().value(), "name", name));
     }
@@ -236,10 +266,10 @@ public final class FlightService implements AppService {
             if (!other.id().equals(joiner.id())) {
                 session.deliver(new Event.PeerJoined(key.code(), other, type));
                 router.deliver(other, new Event.PeerJoined(key.code(), joiner, type));
-                presence.changed(other.address().networkKey());
+                presence.pairingChanged(other, true);
             }
         }
-        presence.changed(session.address().networkKey());
+        presence.pairingChanged(joiner, session.isPaired());
         telemetry.emit(TelemetryEvent.info(
                 "flight:joined",
                 "flightCode",
@@ -271,17 +301,25 @@ public final class FlightService implements AppService {
             fail(session, ErrorCode.NOT_A_MEMBER);
             return;
         }
-        Session invitee = invite.inviteeId().isEmpty() || invite.inviteeId().length() > SessionId.MAX_LENGTH
-                ? null
-                : node.sessions().get(new SessionId(invite.inviteeId()));
-        if (invitee == null
-                || invitee == session
-                || !invitee.app().equals(app)
-                || !invitee.address().networkKey().equals(session.address().networkKey())) {
+        String rawId = invite.inviteeId();
+        if (rawId.isEmpty() || rawId.length() > SessionId.MAX_LENGTH) {
             fail(session, ErrorCode.PEER_NOT_FOUND);
             return;
         }
-        invitee.sink().send(new Event.Invited(code, session.name()));
+        // The inviter's network group, shared by every node, is both the "same network" rule and the invitee's node.
+        presence.find(session, new SessionId(rawId)).whenComplete((invitee, failure) -> {
+            if (failure != null) {
+                fail(session, ErrorCode.UNAVAILABLE);
+            } else if (invitee == null) {
+                fail(session, ErrorCode.PEER_NOT_FOUND);
+            } else {
+                invited(session, code, invitee);
+            }
+        });
+    }
+
+    private void invited(Session session, String code, PresenceEntry invitee) {
+        router.deliver(invitee.node(), invitee.id(), new Event.Invited(code, session.name()));
         telemetry.emit(TelemetryEvent.info(
                 "flight:invitation",
                 "flightCode",
@@ -300,7 +338,7 @@ public final class FlightService implements AppService {
             List<Member> notify = failure == null ? remaining : former;
             for (Member m : notify) {
                 router.deliver(m, new Event.PeerLeft(session.id()));
-                presence.changed(m.address().networkKey());
+                presence.pairingChanged(m, hasOthers(notify, m));
             }
             if (failure == null && remaining.isEmpty()) {
                 activeFlights.decrementAndGet();
@@ -308,6 +346,16 @@ public final class FlightService implements AppService {
                         TelemetryEvent.info("flight:ended", "flightCode", room.code(), "reason", "all_members_left"));
             }
         });
+    }
+
+    /** Whether {@code members} (the members of one flight) holds anyone besides {@code member}. */
+    private static boolean hasOthers(List<Member> members, Member member) {
+        for (Member m : members) {
+            if (!m.id().equals(member.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fail(Session session, ErrorCode code) {

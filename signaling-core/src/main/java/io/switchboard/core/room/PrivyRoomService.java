@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -156,6 +157,27 @@ public final class PrivyRoomService implements AppService {
                     return null;
                 })
                 .thenRun(() -> toOthers(roomId, session.id(), new Event.PeerLeft(session.id())));
+    }
+
+    /**
+     * A dead node's sessions: each is unbound from its room, as its disconnect would have done, and the room's
+     * other members, on whatever node, get {@code peer-disconnected}.
+     */
+    @Override
+    public void sessionsLost(Collection<SessionId> sessions) {
+        for (SessionId lost : sessions) {
+            call(() -> rooms.boundRoom(lost))
+                    .thenCompose(roomId -> roomId == null
+                            ? completedFuture((String) null)
+                            : call(() -> rooms.unbind(lost, roomId)).thenApply(remaining -> roomId))
+                    .whenComplete((roomId, failure) -> {
+                        if (failure != null) {
+                            log.warn("cleaning up lost session {} failed: {}", lost, failure.toString());
+                        } else if (roomId != null) {
+                            toOthers(roomId, lost, new Event.PeerLeft(lost));
+                        }
+                    });
+        }
     }
 
     /** The number of rooms as of the last count; each call also starts a new count (the in-memory one at once). */

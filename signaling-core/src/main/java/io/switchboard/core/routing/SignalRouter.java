@@ -38,11 +38,19 @@ public final class SignalRouter {
 
     /** Sends {@code event} to {@code target}; a target that is gone is skipped and counted. */
     public void deliver(Member target, Event event) {
-        if (target.node().equals(self)) {
-            deliverLocal(new Delivery(target.id(), event));
+        deliver(target.node(), target.id(), event);
+    }
+
+    /**
+     * Sends {@code event} to the session {@code target} held by {@code node} (as a store entry names it, without a
+     * directory lookup); a target that is gone is skipped and counted.
+     */
+    public void deliver(NodeId node, SessionId target, Event event) {
+        if (node.equals(self)) {
+            deliverLocal(new Delivery(target, event));
             return;
         }
-        publish(target.node(), new Delivery(target.id(), event));
+        publish(node, new Delivery(target, event));
     }
 
     /**

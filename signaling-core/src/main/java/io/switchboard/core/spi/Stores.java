@@ -23,6 +23,9 @@ public interface Stores extends AutoCloseable {
     /** Named counters with fields (referrer statistics). */
     CounterStore counters();
 
+    /** Who is on which network (DropSilk's user lists and invitations). */
+    NetworkPresenceStore presence();
+
     /** Whether the backend is reachable now; {@code /readyz} reports it. */
     boolean isHealthy();
 

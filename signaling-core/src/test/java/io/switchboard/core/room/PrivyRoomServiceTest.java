@@ -19,6 +19,7 @@ import io.switchboard.core.room.PrivyRoomService.LeaveOutcome;
 import io.switchboard.core.spi.CounterStore;
 import io.switchboard.core.spi.LeaseTimes;
 import io.switchboard.core.spi.LeasedRoomStore;
+import io.switchboard.core.spi.NetworkPresenceStore;
 import io.switchboard.core.spi.NodeBus;
 import io.switchboard.core.spi.RateLimitStore;
 import io.switchboard.core.spi.RoomStore;
@@ -32,6 +33,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -396,6 +398,24 @@ class PrivyRoomServiceTest {
     }
 
     @Test
+    void theSurvivorCleaningUpADeadNodeUnbindsItsSessionsAndTellsTheirRooms() {
+        MutableClock clock = new MutableClock();
+        InMemoryStores shared = new InMemoryStores(clock);
+        TestNode one = TestNode.privyDrop("node-1", shared, clock);
+        TestNode two = TestNode.privyDrop("node-2", shared, clock);
+        await(one.privy.createRoom("1234"));
+        Connected a = joinOn(one, one.connectPrivy("203.0.113.1"), "1234");
+        Connected b = joinOn(two, two.connectPrivy("203.0.113.2"), "1234");
+
+        one.node.cleanUpAfter(two.node.id(), List.of(b.session().id()));
+
+        assertEquals(new Event.PeerLeft(b.session().id()), a.sink().last());
+        assertNull(await(shared.leasedRooms().boundRoom(b.session().id())));
+        assertEquals(Set.of(a.session().id()), await(shared.leasedRooms().members("1234")));
+        assertNull(await(shared.directory().nodeOf(b.session().id())));
+    }
+
+    @Test
     void aStoreFailureAnswersTheJoinWithAServerErrorAndNoRoomId() {
         TestNode broken = TestNode.create("node-b", new BrokenLeasedRoomsStores());
         Connected a = broken.connectPrivy("203.0.113.9");
@@ -476,6 +496,11 @@ class PrivyRoomServiceTest {
         @Override
         public CounterStore counters() {
             return delegate.counters();
+        }
+
+        @Override
+        public NetworkPresenceStore presence() {
+            return delegate.presence();
         }
 
         @Override

@@ -10,8 +10,10 @@ import io.switchboard.core.SignalingNode;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.id.AppId;
 import io.switchboard.core.id.NodeId;
+import io.switchboard.core.id.RoomKey;
 import io.switchboard.core.message.Command;
 import io.switchboard.core.message.Event;
+import io.switchboard.core.message.Member;
 import io.switchboard.core.message.RawJson;
 import io.switchboard.core.network.ClientAddress;
 import io.switchboard.core.spi.memory.InMemoryStores;
@@ -95,5 +97,47 @@ class SignalingNodeTest {
         t.node.closed(a.session());
         assertEquals(1, t.events("client:disconnected").size());
         assertTrue(t.node.sessions().all().isEmpty());
+    }
+
+    @Test
+    void aFlightPartnerOnADeadNodeIsReportedAsLeftAndLeavesTheStoredFlight() {
+        InMemoryStores shared = new InMemoryStores();
+        TestNode one = TestNode.create("node-1", shared);
+        TestNode two = TestNode.create("node-2", shared);
+        Connected host = one.connect("192.168.1.10");
+        Connected guest = two.connect("192.168.1.11");
+        one.node.handle(host.session(), new Command.CreateRoom());
+        String code = ((Event.RoomCreated) host.sink().last()).code();
+        two.node.handle(guest.session(), new Command.JoinRoom(code));
+
+        one.node.nodeLost(two.node.id());
+
+        assertEquals(new Event.PeerLeft(guest.session().id()), host.sink().last());
+        assertTrue(host.session().peers().isEmpty());
+        RoomKey room = host.session().room();
+        assertEquals(
+                List.of(host.session().id()),
+                shared.rooms().members(room).toCompletableFuture().join().stream()
+                        .map(Member::id)
+                        .toList());
+    }
+
+    @Test
+    void losingAnotherNodeLeavesSessionsWithPeersElsewhereAlone() {
+        InMemoryStores shared = new InMemoryStores();
+        TestNode one = TestNode.create("node-1", shared);
+        TestNode two = TestNode.create("node-2", shared);
+        Connected host = one.connect("192.168.1.10");
+        Connected guest = two.connect("192.168.1.11");
+        one.node.handle(host.session(), new Command.CreateRoom());
+        String code = ((Event.RoomCreated) host.sink().last()).code();
+        two.node.handle(guest.session(), new Command.JoinRoom(code));
+        Event before = host.sink().last();
+
+        one.node.nodeLost(new NodeId("node-3"));
+        one.node.nodeLost(one.node.id());
+
+        assertEquals(before, host.sink().last());
+        assertEquals(1, host.session().peers().size());
     }
 }

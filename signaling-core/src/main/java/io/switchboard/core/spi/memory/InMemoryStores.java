@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.switchboard.core.spi.CounterStore;
 import io.switchboard.core.spi.LeaseTimes;
 import io.switchboard.core.spi.LeasedRoomStore;
+import io.switchboard.core.spi.NetworkPresenceStore;
 import io.switchboard.core.spi.NodeBus;
 import io.switchboard.core.spi.RateLimitStore;
 import io.switchboard.core.spi.RoomStore;
@@ -13,13 +14,14 @@ import io.switchboard.core.spi.Stores;
 import java.time.Clock;
 
 /**
- * The embedded default backend: in-memory rooms, leased rooms, rate limits and counters, and a bus within this
- * process. TTLs and windows are measured on the clock given at construction. Always healthy.
+ * The embedded default backend: in-memory rooms, leased rooms, rate limits, counters and network presence, and a
+ * bus within this process. TTLs and windows are measured on the clock given at construction. Always healthy.
  */
 public final class InMemoryStores implements Stores {
     private final InMemoryRoomStore rooms = new InMemoryRoomStore();
     private final LocalNodeBus bus = new LocalNodeBus();
     private final InMemorySessionDirectory directory = new InMemorySessionDirectory();
+    private final InMemoryNetworkPresenceStore presence = new InMemoryNetworkPresenceStore();
     private final InMemoryLeasedRoomStore leasedRooms;
     private final InMemoryRateLimitStore rateLimits;
     private final InMemoryCounterStore counters;
@@ -70,6 +72,11 @@ public final class InMemoryStores implements Stores {
     @Override
     public CounterStore counters() {
         return counters;
+    }
+
+    @Override
+    public NetworkPresenceStore presence() {
+        return presence;
     }
 
     @Override

@@ -1,0 +1,139 @@
+package io.switchboard.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import io.switchboard.core.id.NodeId;
+import io.switchboard.core.spi.Delivery;
+import io.switchboard.core.spi.NodeBus;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+
+/**
+ * The cross-node bus on Redis pub/sub. Each node subscribes once, to its own inbox channel {@code
+ * <prefix>inbox:<nodeId>}; a delivery for a session on another node is published to that node's inbox. On a Redis
+ * Cluster the bus uses sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE}), so each message touches only the master
+ * that owns its inbox's slot.
+ *
+ * <p>Threads: {@link #publish} never blocks; it encodes the delivery on the caller's thread and queues it (bounded by
+ * {@link RedisBusConfig#queueCapacity()} and {@link RedisBusConfig#maxQueuedBytes()}) for one publisher thread, which
+ * sends batches pipelined and packs the deliveries for one node into one frame. Each subscription has its own thread
+ * and connection, and subscribes again by itself, with a capped backoff, after Redis comes back.
+ *
+ * <p>Guarantees: at most once, in order per publishing thread and target node. A publish completes when Redis took
+ * the message, whether or not anyone listens. It fails with {@link io.switchboard.core.error.ErrorCode#UNAVAILABLE}
+ * at once when the queue is full or Redis is known to be unreachable, and after the fact when its round trip failed
+ * (in which case it may still have arrived). Deliveries published while an inbox is resubscribing are lost.
+ */
+public final class RedisNodeBus implements NodeBus, AutoCloseable {
+    private final RedisBusConfig config;
+    private final BusTransport transport;
+    private final BusCounters counters = new BusCounters();
+    private final BusPublisher publisher;
+    private final Map<NodeId, InboxSubscriber> inboxes = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * A bus on the standalone server at {@code address}, or, with {@code cluster}, on the Redis Cluster that {@code
+     * address} belongs to (whose slot map is read now; this throws if no node of it answers). A standalone server
+     * need not be up yet: the publisher connects on first use.
+     */
+    public RedisNodeBus(HostAndPort address, JedisClientConfig client, boolean cluster, RedisBusConfig config) {
+        this.config = requireNonNull(config, "config");
+        this.transport =
+                BusTransport.create(requireNonNull(address, "address"), requireNonNull(client, "client"), cluster);
+        this.publisher = new BusPublisher(transport, config, counters);
+        publisher.start();
+    }
+
+    @Override
+    public CompletionStage<Void> publish(NodeId node, Delivery delivery) {
+        requireNonNull(node, "node");
+        requireNonNull(delivery, "delivery");
+        return publisher.submit(node, DeliveryCodec.encode(delivery));
+    }
+
+    /**
+     * Subscribes {@code node}'s inbox on a thread and connection of its own. Returns at once; {@link
+     * #isSubscribed(NodeId)} tells when Redis confirmed it. One subscription per node per bus.
+     *
+     * @throws IllegalStateException if {@code node} is already subscribed here, or the bus is closed
+     */
+    @Override
+    public synchronized AutoCloseable subscribe(NodeId node, Consumer<Delivery> inbox) {
+        requireNonNull(node, "node");
+        requireNonNull(inbox, "inbox");
+        if (closed) {
+            throw new IllegalStateException("bus closed");
+        }
+        if (inboxes.containsKey(node)) {
+            throw new IllegalStateException("node already subscribed: " + node);
+        }
+        InboxSubscriber subscriber = new InboxSubscriber(node, transport, config, new InboxDispatcher(inbox, counters));
+        inboxes.put(node, subscriber);
+        subscriber.start();
+        return () -> {
+            subscriber.close();
+            inboxes.remove(node, subscriber);
+        };
+    }
+
+    /** Whether {@code node}'s inbox is subscribed here and Redis has confirmed it. */
+    public boolean isSubscribed(NodeId node) {
+        InboxSubscriber subscriber = inboxes.get(node);
+        return subscriber != null && subscriber.isSubscribed();
+    }
+
+    /** Whether publishing works (no failed round trip since the last reconnection) and every inbox is subscribed. */
+    public boolean isHealthy() {
+        return publisher.isReachable() && inboxes.values().stream().allMatch(InboxSubscriber::isSubscribed);
+    }
+
+    /** Deliveries Redis accepted, since start. */
+    public long published() {
+        return counters.published.sum();
+    }
+
+    /** PUBLISH commands sent for them (deliveries for one node share one when they are packed). */
+    public long framesPublished() {
+        return counters.frames.sum();
+    }
+
+    /** Deliveries whose publish failed, refused at once or lost in flight, since start. */
+    public long publishFailures() {
+        return counters.publishFailures.sum();
+    }
+
+    /** Deliveries received in this bus's inboxes and handed over, since start. */
+    public long received() {
+        return counters.received.sum();
+    }
+
+    /** Frames received that did not decode and were dropped, since start. */
+    public long decodeFailures() {
+        return counters.decodeFailures.sum();
+    }
+
+    /** Deliveries waiting to be published now. */
+    public int queued() {
+        return publisher.queued();
+    }
+
+    /**
+     * Unsubscribes every inbox, publishes what is queued (waiting at most about 2 s), fails the rest and closes the
+     * connections. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        inboxes.values().forEach(InboxSubscriber::close);
+        inboxes.clear();
+        publisher.close();
+        transport.close();
+    }
+}
