@@ -14,7 +14,7 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * One Lua script of the Redis backend, read from this package's resources. It runs with {@code EVALSHA}; a server
+ * One Lua script of the Redis backend, read from the {@code lua/} resources. It runs with {@code EVALSHA}; a server
  * that does not know it yet (new, restarted, or another Cluster node) answers {@code NOSCRIPT}, and the script is
  * then sent once with {@code EVAL}, which also caches it there. On a Cluster the call goes to the node of its keys,
  * which must all share one hash slot.
@@ -31,11 +31,11 @@ record LuaScript(String name, String text, String sha1) {
         requireNonNull(sha1, "sha1");
     }
 
-    /** The script in resource {@code name} next to this class. */
+    /** The script in resource {@code lua/<name>}. */
     static LuaScript load(String name) {
-        try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
+        try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("missing script resource: " + name);
+                throw new IllegalStateException("missing script resource: lua/" + name);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return new LuaScript(name, text, sha1(text));

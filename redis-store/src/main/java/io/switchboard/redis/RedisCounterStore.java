@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
  * key, so the same on a Redis Cluster.
  */
 public final class RedisCounterStore implements CounterStore {
-    private static final LuaScript INCREMENT = LuaScript.load("counter-increment.lua");
+    private static final LuaScript INCREMENT = LuaScript.load("counter_increment.lua");
 
     private final RedisExecutor executor;
 

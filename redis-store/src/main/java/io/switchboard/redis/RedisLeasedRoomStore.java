@@ -42,11 +42,11 @@ import redis.clients.jedis.params.SetParams;
  * deleted behind the store's back stays counted until its expiry time.
  */
 public final class RedisLeasedRoomStore implements LeasedRoomStore {
-    private static final LuaScript CREATE = LuaScript.load("leased-create.lua");
-    private static final LuaScript BIND = LuaScript.load("leased-bind.lua");
-    private static final LuaScript REFRESH = LuaScript.load("leased-refresh.lua");
-    private static final LuaScript UNBIND = LuaScript.load("leased-unbind.lua");
-    private static final LuaScript COUNT = LuaScript.load("leased-count.lua");
+    private static final LuaScript CREATE = LuaScript.load("leased_create.lua");
+    private static final LuaScript BIND = LuaScript.load("leased_bind.lua");
+    private static final LuaScript REFRESH = LuaScript.load("leased_refresh.lua");
+    private static final LuaScript UNBIND = LuaScript.load("leased_unbind.lua");
+    private static final LuaScript COUNT = LuaScript.load("leased_count.lua");
 
     private final RedisExecutor executor;
     private final LeasedRoomKeys keys;

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
  * both slip under the limit. Single key, so the same on a Redis Cluster.
  */
 public final class RedisRateLimitStore implements RateLimitStore {
-    private static final LuaScript HIT = LuaScript.load("ratelimit-hit.lua");
+    private static final LuaScript HIT = LuaScript.load("ratelimit_hit.lua");
     private static final long MS_PER_SECOND = 1000;
 
     private final RedisExecutor executor;

@@ -30,11 +30,11 @@ import java.util.concurrent.CompletionStage;
  * Rooms have no TTL: a room lasts until its last member leaves or it is deleted.
  */
 public final class RedisRoomStore implements RoomStore {
-    private static final LuaScript CREATE = LuaScript.load("room-create.lua");
-    private static final LuaScript JOIN = LuaScript.load("room-join.lua");
-    private static final LuaScript LEAVE = LuaScript.load("room-leave.lua");
-    private static final LuaScript MEMBERS = LuaScript.load("room-members.lua");
-    private static final LuaScript DELETE = LuaScript.load("room-delete.lua");
+    private static final LuaScript CREATE = LuaScript.load("room_create.lua");
+    private static final LuaScript JOIN = LuaScript.load("room_join.lua");
+    private static final LuaScript LEAVE = LuaScript.load("room_leave.lua");
+    private static final LuaScript MEMBERS = LuaScript.load("room_members.lua");
+    private static final LuaScript DELETE = LuaScript.load("room_delete.lua");
 
     private final RedisExecutor executor;
     private final boolean cluster;

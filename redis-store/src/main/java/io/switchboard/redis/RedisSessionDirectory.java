@@ -27,7 +27,7 @@ import java.util.concurrent.CompletionStage;
  * TTL: they live until unregistered or their node is forgotten.
  */
 public final class RedisSessionDirectory implements SessionDirectory {
-    private static final LuaScript FORGET = LuaScript.load("session-forget.lua");
+    private static final LuaScript FORGET = LuaScript.load("session_forget.lua");
 
     private final RedisExecutor executor;
     private final String prefix;
