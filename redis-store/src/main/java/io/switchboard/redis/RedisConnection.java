@@ -19,10 +19,12 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * The client of one Redis deployment: a {@link JedisPooled} for a standalone server, a {@link JedisCluster} seeded
  * from the endpoint for a Redis Cluster. Both are a {@link UnifiedJedis}, so store code is written once; it only asks
- * {@link #topology()} where a Cluster needs keys spread over slots. {@link #open} blocks (it is called at start);
+ * {@link #topology()} where a Cluster needs keys spread over slots. {@link #seed()} and {@link #clientConfig()} are kept
+ * for clients that need connections of their own (the node bus's subscriptions). {@link #open} blocks (it is called at start);
  * everything else uses the client on the store's executor.
  */
-record RedisConnection(UnifiedJedis jedis, RedisTopology topology) implements AutoCloseable {
+record RedisConnection(UnifiedJedis jedis, RedisTopology topology, HostAndPort seed, JedisClientConfig clientConfig)
+        implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
 
     /** Attempts of one Cluster command across redirections and failed nodes; kept low so outages fail fast. */
@@ -31,6 +33,8 @@ record RedisConnection(UnifiedJedis jedis, RedisTopology topology) implements Au
     RedisConnection {
         requireNonNull(jedis, "jedis");
         requireNonNull(topology, "topology");
+        requireNonNull(seed, "seed");
+        requireNonNull(clientConfig, "clientConfig");
     }
 
     /**
@@ -54,16 +58,17 @@ record RedisConnection(UnifiedJedis jedis, RedisTopology topology) implements Au
         pool.setMinIdle(0);
         // Never wait for a connection longer than it would take to open one.
         pool.setMaxWait(config.connectTimeout());
+        JedisClientConfig clientConfig = clientConfig(config, endpoint.database());
         UnifiedJedis jedis = topology == RedisTopology.CLUSTER
                 ? new JedisCluster(
                         Set.of(seed),
-                        clientConfig(config, 0),
+                        clientConfig,
                         CLUSTER_ATTEMPTS,
                         config.socketTimeout().multipliedBy(CLUSTER_ATTEMPTS),
                         pool)
-                : new JedisPooled(pool, seed, clientConfig(config, endpoint.database()));
+                : new JedisPooled(pool, seed, clientConfig);
         LOG.info("Redis store on {} ({})", endpoint, topology);
-        return new RedisConnection(jedis, topology);
+        return new RedisConnection(jedis, topology, seed, clientConfig);
     }
 
     /** Whether this is a Redis Cluster. */

@@ -3,25 +3,20 @@ package io.switchboard.redis;
 import static java.util.Objects.requireNonNull;
 
 import io.switchboard.core.spi.LeaseTimes;
-import io.switchboard.core.spi.NodeBus;
 import io.switchboard.core.spi.Stores;
-import io.switchboard.core.spi.memory.LocalNodeBus;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Redis backend ({@code --store redis://...}): one Jedis client (standalone or Cluster, detected at start), one
- * {@link RedisExecutor} on which every store runs its Jedis calls, and a periodic {@code PING} behind {@link
- * #isHealthy()}. Every store method returns at once; its stage completes on the executor, or exceptionally at once
+ * {@link RedisExecutor} on which every store runs its Jedis calls, a periodic {@code PING} behind {@link
+ * #isHealthy()}, and the cross-node {@link RedisNodeBus} (connections and threads of its own, inbox channels under the
+ * same key prefix). Every store method returns at once; its stage completes on the executor, or exceptionally at once
  * when the executor's queue is full. While Redis is unreachable calls fail within the configured timeouts and {@link
  * #isHealthy()} is false; when it returns, the same instance works again. Thread-safe.
  */
 public final class RedisStores implements Stores {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisStores.class);
-
     /** Connections beyond the executor's threads: one for the health ping. */
     private static final int EXTRA_CONNECTIONS = 1;
 
@@ -56,7 +51,7 @@ public final class RedisStores implements Stores {
     private final RedisStoreConfig config;
     private final RedisExecutor executor;
     private final RedisHealth health;
-    private final NodeBus bus;
+    private final RedisNodeBus bus;
     private final RedisRoomStore rooms;
     private final RedisSessionDirectory directory;
     private final RedisLeasedRoomStore leasedRooms;
@@ -70,9 +65,11 @@ public final class RedisStores implements Stores {
         this.config = config;
         this.executor = new RedisExecutor(connection.jedis(), config.threads(), config.queueBound());
         this.health = new RedisHealth(connection, config.healthInterval());
-        // TODO(RedisNodeBus): this.bus = new RedisNodeBus(connection, executor, ...) once it lands (colleague's
-        // branch). Until then cross-node delivery stays within this process, as with the in-memory backend.
-        this.bus = new LocalNodeBus();
+        this.bus = new RedisNodeBus(
+                connection.seed(),
+                connection.clientConfig(),
+                connection.isCluster(),
+                RedisBusConfig.DEFAULTS.withKeyPrefix(config.keyPrefix()));
         String prefix = config.keyPrefix();
         this.rooms = new RedisRoomStore(executor, connection.topology(), prefix);
         this.directory = new RedisSessionDirectory(executor, prefix);
@@ -89,7 +86,7 @@ public final class RedisStores implements Stores {
     }
 
     @Override
-    public NodeBus bus() {
+    public RedisNodeBus bus() {
         return bus;
     }
 
@@ -118,10 +115,13 @@ public final class RedisStores implements Stores {
         return presence;
     }
 
-    /** Whether the last periodic {@code PING} (every master on a Cluster) was answered. */
+    /**
+     * Whether the last periodic {@code PING} (every master on a Cluster) was answered and the node bus can publish
+     * and has every inbox subscribed.
+     */
     @Override
     public boolean isHealthy() {
-        return !closed.get() && health.isHealthy();
+        return !closed.get() && health.isHealthy() && bus.isHealthy();
     }
 
     /** Whether the endpoint is a standalone server or a Redis Cluster. */
@@ -140,13 +140,7 @@ public final class RedisStores implements Stores {
         }
         health.close();
         List<Runnable> neverRan = executor.close(config.socketTimeout());
-        if (bus instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.warn("closing the node bus failed", e);
-            }
-        }
+        bus.close();
         connection.close();
         // Tasks of stores that make their own stages: on a closed client they fail at once, completing those stages.
         neverRan.forEach(Runnable::run);

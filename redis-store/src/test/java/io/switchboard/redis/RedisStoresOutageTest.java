@@ -9,6 +9,8 @@ import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Member;
 import io.switchboard.core.network.ClientAddress;
 import io.switchboard.core.spi.LeaseTimes;
+import io.switchboard.core.spi.NetworkGroup;
+import io.switchboard.core.spi.PresenceEntry;
 import io.switchboard.redis.testing.EmbeddedRedis;
 import io.switchboard.redis.testing.Eventually;
 import java.time.Clock;
@@ -90,6 +92,13 @@ class RedisStoresOutageTest {
         calls.put("directory.sessionsOf", () -> stores.directory().sessionsOf(node));
         calls.put("directory.unregister", () -> stores.directory().unregister(session));
         calls.put("directory.forgetNode", () -> stores.directory().forgetNode(node));
+        NetworkGroup group = new NetworkGroup(AppId.DROPSILK, "203.0.113.7");
+        calls.put("presence.add", () -> stores.presence().add(group, new PresenceEntry(session, node, "Ann", false)));
+        calls.put("presence.rename", () -> stores.presence().rename(group, session, "Bob"));
+        calls.put("presence.setPaired", () -> stores.presence().setPaired(group, session, true));
+        calls.put("presence.list", () -> stores.presence().list(group));
+        calls.put("presence.remove", () -> stores.presence().remove(group, session));
+        calls.put("presence.removeNode", () -> stores.presence().removeNode(group, node));
         return calls;
     }
 }

@@ -6,19 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchboard.core.id.NodeId;
+import io.switchboard.core.spi.Delivery;
 import io.switchboard.core.spi.LeaseTimes;
 import io.switchboard.redis.testing.EmbeddedRedis;
+import io.switchboard.redis.testing.Eventually;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import redis.clients.jedis.Jedis;
 
 class RedisStoresTest {
@@ -37,6 +43,26 @@ class RedisStoresTest {
         try (RedisStores stores = RedisTarget.CLUSTER.connect(Clock.systemUTC())) {
             assertEquals(RedisTopology.CLUSTER, stores.topology());
             assertTrue(stores.isHealthy());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedisTarget.class)
+    void twoStoresOnOneRedisReachEachOtherThroughTheBus(RedisTarget target) throws Exception {
+        String url = target.seed().url() + "?prefix=" + RedisTarget.uniquePrefix();
+        NodeId nodeB = new NodeId("b-" + UUID.randomUUID());
+        ConcurrentLinkedQueue<Delivery> inbox = new ConcurrentLinkedQueue<>();
+        try (RedisStores a = connect(url);
+                RedisStores b = connect(url);
+                AutoCloseable subscription = b.bus().subscribe(nodeB, inbox::add)) {
+            Eventually.await(Duration.ofSeconds(WAIT_SECONDS), () -> b.bus().isSubscribed(nodeB) ? null : "not yet");
+            assertTrue(b.isHealthy());
+            a.bus()
+                    .publish(nodeB, BusExchange.numbered(7))
+                    .toCompletableFuture()
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            Eventually.await(Duration.ofSeconds(WAIT_SECONDS), () -> inbox.isEmpty() ? "nothing delivered" : null);
+            assertEquals(7, BusExchange.numberOf(inbox.poll()));
         }
     }
 
