@@ -156,7 +156,8 @@ public final class SwitchboardServer {
     private void startLocked() throws InterruptedException {
         Transport transport = Transport.select(config.transport());
         boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
-        workers = new MultiThreadIoEventLoopGroup(config.workerThreads(), transport.ioHandlerFactory());
+        workers = new MultiThreadIoEventLoopGroup(
+                Transport.workerThreads(config.workerThreads()), transport.ioHandlerFactory());
         FlightStories stories = new FlightStories(telemetry, clock, STORY_STALE_AFTER);
         telemetry.addListener(stories);
         var unusedSweep = workers.scheduleAtFixedRate(

@@ -28,4 +28,12 @@ public record Transport(String name, IoHandlerFactory ioHandlerFactory, Class<? 
         }
         return new Transport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class);
     }
+
+    /**
+     * The event-loop threads for a configured count: 0 means one per core the JVM may use (so a server pinned to one
+     * core with {@code taskset} runs one loop, not Netty's default of two per core).
+     */
+    public static int workerThreads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+    }
 }

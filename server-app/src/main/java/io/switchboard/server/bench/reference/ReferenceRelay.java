@@ -29,7 +29,8 @@ public final class ReferenceRelay implements AutoCloseable {
     private ReferenceRelay(String host, int port, Transport transport, int workerThreads) throws InterruptedException {
         this.transport = transport;
         this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(workerThreads, transport.ioHandlerFactory());
+        this.workers =
+                new MultiThreadIoEventLoopGroup(Transport.workerThreads(workerThreads), transport.ioHandlerFactory());
         boolean ok = false;
         try {
             this.listener = new ServerBootstrap()
