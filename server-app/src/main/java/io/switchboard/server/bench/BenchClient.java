@@ -115,8 +115,14 @@ final class BenchClient implements AutoCloseable {
         return peer.ready().orTimeout(SETUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /**
+     * The {@code k}-th of the source addresses is {@code 127.<k / 256>.<k % 256>.1}: every address is in a /24 of its
+     * own, so DropSilk sees each one as a separate network (as clients behind different home routers), rather than all
+     * connections in the one network group that {@code 127.0.0.x} would make.
+     */
     private String sourceAddress(int index) {
-        return "127.0.0." + (1 + Math.floorMod(index, sourceAddresses));
+        int k = Math.floorMod(index, sourceAddresses);
+        return "127." + (k >> 8) + "." + (k & 0xff) + ".1";
     }
 
     @Override
