@@ -2,11 +2,15 @@ package io.switchboard.redis;
 
 import static java.util.Objects.requireNonNull;
 
+import io.switchboard.core.Nullable;
+import io.switchboard.core.id.NodeId;
 import io.switchboard.core.spi.LeaseTimes;
 import io.switchboard.core.spi.Stores;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The Redis backend ({@code --store redis://...}): one Jedis client (standalone or Cluster, detected at start), one
@@ -59,6 +63,7 @@ public final class RedisStores implements Stores {
     private final RedisCounterStore counters;
     private final RedisNetworkPresenceStore presence;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile @Nullable NodeLiveness liveness;
 
     private RedisStores(RedisConnection connection, RedisStoreConfig config, Clock clock, LeaseTimes leases) {
         this.connection = connection;
@@ -124,6 +129,23 @@ public final class RedisStores implements Stores {
         return !closed.get() && health.isHealthy() && bus.isHealthy();
     }
 
+    /**
+     * Starts heartbeating for {@code self} every {@code period} (keys under this store's prefix) and watching the
+     * other nodes: {@code onNodeGone} on every node for each node that left, {@code onDeadNode} on the one survivor
+     * that claimed a dead node's clean-up. Both run on the liveness thread. Stopped by {@link #close()}, which also
+     * takes this node out of the set (a clean leave). At most once per store.
+     */
+    public synchronized NodeLiveness startLiveness(
+            NodeId self, Duration period, Consumer<NodeId> onNodeGone, Consumer<NodeId> onDeadNode) {
+        if (liveness != null) {
+            throw new IllegalStateException("liveness already started for " + self);
+        }
+        NodeLiveness started = NodeLiveness.start(
+                connection.jedis(), self, LivenessConfig.forPeriod(config.keyPrefix(), period), onNodeGone, onDeadNode);
+        liveness = started;
+        return started;
+    }
+
     /** Whether the endpoint is a standalone server or a Redis Cluster. */
     public RedisTopology topology() {
         return connection.topology();
@@ -137,6 +159,10 @@ public final class RedisStores implements Stores {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        NodeLiveness beating = liveness;
+        if (beating != null) {
+            beating.close();
         }
         health.close();
         List<Runnable> neverRan = executor.close(config.socketTimeout());

@@ -17,7 +17,6 @@ import io.switchboard.core.network.TrustedProxies;
 import io.switchboard.core.session.CloseReason;
 import io.switchboard.core.session.Session;
 import io.switchboard.core.spi.Stores;
-import io.switchboard.core.spi.memory.InMemoryStores;
 import io.switchboard.core.telemetry.TelemetryEvent;
 import io.switchboard.server.app.AppModule;
 import io.switchboard.server.app.AppModules;
@@ -31,6 +30,7 @@ import io.switchboard.server.pipeline.HttpRequestRouter;
 import io.switchboard.server.pipeline.SwitchboardChannelInitializer;
 import io.switchboard.server.pipeline.SwitchboardChannelInitializer.SharedHandlers;
 import io.switchboard.server.pipeline.UnhandledExceptionHandler;
+import io.switchboard.server.store.StoreBackend;
 import io.switchboard.server.telemetry.EventLog;
 import io.switchboard.server.telemetry.FlightStories;
 import io.switchboard.server.telemetry.LogRing;
@@ -71,7 +71,7 @@ public final class SwitchboardServer {
     private final Object lifecycle = new Object();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
-    private Stores stores;
+    private StoreBackend backend;
     private SignalingNode node;
     private boolean started;
     private boolean stopped;
@@ -162,7 +162,8 @@ public final class SwitchboardServer {
         telemetry.addListener(stories);
         var unusedSweep = workers.scheduleAtFixedRate(
                 stories::sweep, STORY_SWEEP.toMillis(), STORY_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
-        stores = new InMemoryStores();
+        backend = StoreBackend.open(config.store(), clock);
+        Stores stores = backend.stores();
         NodeId nodeId = new NodeId(new SecureIdGenerator().randomString(Alphabets.BASE36_LOWER, 12));
         node = new SignalingNode(
                 nodeId,
@@ -174,6 +175,7 @@ public final class SwitchboardServer {
                         telemetry,
                         config.limits(),
                         metrics));
+        backend.attach(node, config.nodeHeartbeat());
         ModuleContext context =
                 new ModuleContext(config, node, telemetry, logs, state, clock.instant(), clock, metrics);
         SharedHandlers shared = new SharedHandlers(
@@ -204,7 +206,12 @@ public final class SwitchboardServer {
                 .map(e -> e.getKey() + "=" + displayHost() + ":" + e.getValue().getPort())
                 .collect(Collectors.joining(" "));
         telemetry.emit(TelemetryEvent.info("system:startup", "listeners", listeners, "transport", transport.name()));
-        log.info("Switchboard ready: {} (transport {}, store memory, node {})", listeners, transport.name(), nodeId);
+        log.info(
+                "Switchboard ready: {} (transport {}, store {}, node {})",
+                listeners,
+                transport.name(),
+                backend.description(),
+                nodeId);
     }
 
     /** The configured bind address as people write it (an epoll wildcard socket reports itself as {@code ::}). */
@@ -249,8 +256,8 @@ public final class SwitchboardServer {
         if (node != null) {
             node.close();
         }
-        if (stores != null) {
-            stores.close();
+        if (backend != null) {
+            backend.close();
         }
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);

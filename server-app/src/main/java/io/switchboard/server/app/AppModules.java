@@ -136,7 +136,7 @@ public final class AppModules {
                 new PrivyDropRoutes.Context(
                         engineIo::clientCount,
                         () -> ctx.node().stores().isHealthy(),
-                        "memory",
+                        config.store(),
                         version(),
                         ctx.startedAt(),
                         ctx.clock()),

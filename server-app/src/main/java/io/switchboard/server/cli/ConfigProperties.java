@@ -75,6 +75,8 @@ final class ConfigProperties {
         keys.put("disable-join-rate-limit", c -> String.valueOf(!c.joinRateLimit()));
         keys.put("track-requests-per-minute", c -> String.valueOf(c.trackRequestsPerMinute()));
         keys.put("client-log-requests-per-minute", c -> String.valueOf(c.clientLogRequestsPerMinute()));
+        keys.put("store", ServerConfig::store);
+        keys.put("node-heartbeat", c -> DurationConverter.format(c.nodeHeartbeat()));
         keys.put("worker-threads", c -> String.valueOf(c.workerThreads()));
         return keys;
     }

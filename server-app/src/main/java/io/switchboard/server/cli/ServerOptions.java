@@ -249,6 +249,22 @@ final class ServerOptions {
     int clientLogRequestsPerMinute;
 
     @Option(
+            names = "--store",
+            paramLabel = "memory|URL",
+            description =
+                    "Where shared state lives: memory (this process only) or redis://[user:password@]host:port[/db]"
+                            + " (rediss:// for TLS; a Redis Cluster is detected), shared by every node. Default: ${DEFAULT-VALUE}")
+    String store;
+
+    @Option(
+            names = "--node-heartbeat",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "With a Redis store: how often this node heartbeats; survivors clean up after a node silent "
+                    + "for about 1.5 periods. Default: ${DEFAULT-VALUE}")
+    Duration nodeHeartbeat;
+
+    @Option(
             names = "--worker-threads",
             paramLabel = "N",
             description = "Event-loop threads; 0 means one per core. Default: ${DEFAULT-VALUE}")
@@ -310,6 +326,8 @@ final class ServerOptions {
                     .joinRateLimit(!disableJoinRateLimit)
                     .trackRequestsPerMinute(trackRequestsPerMinute)
                     .clientLogRequestsPerMinute(clientLogRequestsPerMinute)
+                    .store(store)
+                    .nodeHeartbeat(nodeHeartbeat)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), "Invalid configuration: " + e.getMessage(), e);

@@ -42,6 +42,10 @@ import java.util.List;
  *     get 429 (a page load makes one)
  * @param clientLogRequestsPerMinute PrivyDrop {@code POST /api/logs_debug} requests one client IP may make a minute;
  *     more get 429 (development builds of the frontend post their logs)
+ * @param store where shared state lives: {@code memory} (this process only) or {@code redis://} / {@code rediss://}
+ *     {@code [user:password@]host:port[/db]} (every node of a deployment shares it)
+ * @param nodeHeartbeat with a Redis store, how often this node heartbeats; a node silent for about 1.5 periods is
+ *     taken for dead and its sessions are cleaned up by the survivors
  */
 public record ServerConfig(
         String host,
@@ -67,7 +71,9 @@ public record ServerConfig(
         EngineIoConfig engineIo,
         boolean joinRateLimit,
         int trackRequestsPerMinute,
-        int clientLogRequestsPerMinute) {
+        int clientLogRequestsPerMinute,
+        String store,
+        Duration nodeHeartbeat) {
 
     /** Every default, in one place. */
     public static final ServerConfig DEFAULTS = new ServerConfig(
@@ -94,7 +100,9 @@ public record ServerConfig(
             EngineIoConfig.DEFAULTS,
             true,
             PrivyDropRoutes.Limits.DEFAULTS.trackPerMinute(),
-            PrivyDropRoutes.Limits.DEFAULTS.logsPerMinute());
+            PrivyDropRoutes.Limits.DEFAULTS.logsPerMinute(),
+            "memory",
+            Duration.ofSeconds(2));
 
     /** Validates every value. */
     public ServerConfig {
@@ -111,6 +119,7 @@ public record ServerConfig(
         requireNonNull(limits, "limits");
         requireNonNull(transport, "transport");
         requireNonNull(engineIo, "engineIo");
+        requireStore(store, nodeHeartbeat);
         if (apps.isEmpty()) {
             throw new IllegalArgumentException("apps: none (expected: at least one --app NAME=PORT)");
         }
@@ -176,6 +185,18 @@ public record ServerConfig(
         return List.copyOf(origins);
     }
 
+    private static void requireStore(String store, Duration nodeHeartbeat) {
+        requireNonNull(store, "store");
+        requireNonNull(nodeHeartbeat, "nodeHeartbeat");
+        if (!store.equals("memory") && !store.startsWith("redis://") && !store.startsWith("rediss://")) {
+            throw new IllegalArgumentException(
+                    "store: " + store + " (expected: memory, redis://[user:password@]host:port[/db] or rediss://...)");
+        }
+        if (nodeHeartbeat.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("node-heartbeat: " + nodeHeartbeat + " (expected: >= 100ms)");
+        }
+    }
+
     private static void requirePositive(String name, long value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
@@ -208,6 +229,8 @@ public record ServerConfig(
         private boolean joinRateLimit;
         private int trackRequestsPerMinute;
         private int clientLogRequestsPerMinute;
+        private String store;
+        private Duration nodeHeartbeat;
 
         private Builder(ServerConfig c) {
             host = c.host;
@@ -234,6 +257,8 @@ public record ServerConfig(
             joinRateLimit = c.joinRateLimit;
             trackRequestsPerMinute = c.trackRequestsPerMinute;
             clientLogRequestsPerMinute = c.clientLogRequestsPerMinute;
+            store = c.store;
+            nodeHeartbeat = c.nodeHeartbeat;
         }
 
         /** See {@link ServerConfig#host()}. */
@@ -380,6 +405,18 @@ public record ServerConfig(
             return this;
         }
 
+        /** See {@link ServerConfig#store()}. */
+        public Builder store(String v) {
+            store = v;
+            return this;
+        }
+
+        /** See {@link ServerConfig#nodeHeartbeat()}. */
+        public Builder nodeHeartbeat(Duration v) {
+            nodeHeartbeat = v;
+            return this;
+        }
+
         /** Validates and builds. */
         public ServerConfig build() {
             return new ServerConfig(
@@ -406,7 +443,9 @@ public record ServerConfig(
                     engineIo,
                     joinRateLimit,
                     trackRequestsPerMinute,
-                    clientLogRequestsPerMinute);
+                    clientLogRequestsPerMinute,
+                    store,
+                    nodeHeartbeat);
         }
     }
 }
