@@ -158,9 +158,10 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--server-pid",
             paramLabel = "PID",
             defaultValue = "0",
-            description = "Connect: the server's process id (same machine and user); samples its RSS and, after a "
-                    + "full GC (jcmd), heap and Netty direct memory, and reports bytes per connection. "
-                    + "Default: ${DEFAULT-VALUE}")
+            description = "The server's process id (same machine and user). Relay, join, session: reports its CPU "
+                    + "use and CPU time per operation (serverCpuUsPerOp), which still compares servers when the bench "
+                    + "is the limit. Connect: samples its RSS and, after a full GC (jcmd), heap and Netty direct "
+                    + "memory, and reports bytes per connection. Default: ${DEFAULT-VALUE}")
     long serverPid;
 
     @Option(
@@ -174,7 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--reference-pid",
             paramLabel = "PID",
             defaultValue = "0",
-            description = "Connect with --reference-url: the reference relay's process id, as --server-pid. "
+            description = "With --reference-url: the reference relay's process id, as --server-pid. "
                     + "Default: ${DEFAULT-VALUE}")
     long referencePid;
 

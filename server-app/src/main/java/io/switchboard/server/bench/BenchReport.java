@@ -27,7 +27,9 @@ record BenchReport(Map<String, Object> values, boolean failed) {
             "sessionsPerSecond",
             "connectionsPerSecond",
             "rssBytesPerConnection",
-            "heapDirectBytesPerConnection");
+            "heapDirectBytesPerConnection",
+            "serverCpuCores",
+            "serverCpuUsPerOp");
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -138,6 +140,19 @@ record BenchReport(Map<String, Object> values, boolean failed) {
         }
         v.put("ratio", ratio);
         return new BenchReport(v, reference.failed || target.failed);
+    }
+
+    /**
+     * Adds the server's CPU use over the measured time (in cores) and its CPU time per operation of
+     * {@code rateKey} ({@code serverCpuUsPerOp}), when {@code serverCores} is known: the figure that still compares
+     * two servers when the load generator, not the server, is the limit. Returns this report.
+     */
+    BenchReport withServerCpu(double serverCores, String rateKey) {
+        if (serverCores >= 0 && values.get(rateKey) instanceof Number rate && rate.doubleValue() > 0) {
+            values.put("serverCpuCores", round(serverCores));
+            values.put("serverCpuUsPerOp", round(serverCores * 1e6 / rate.doubleValue()));
+        }
+        return this;
     }
 
     /** One JSON object on one line. */

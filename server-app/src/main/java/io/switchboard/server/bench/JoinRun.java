@@ -34,13 +34,15 @@ final class JoinRun {
                 cycle(client, i);
             }
             TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
-            CpuClock cpu = CpuClock.start();
+            CpuClock cpu = CpuClock.start(settings.connect().serverPid());
             TimeUnit.NANOSECONDS.sleep(settings.duration().toNanos());
             running = false;
             long wallNanos = System.nanoTime() - measureFrom;
             double cpuShare = cpu.share();
+            double serverShare = cpu.serverShare();
             loopsDone.await(30, TimeUnit.SECONDS);
-            return BenchReport.join(settings, wallNanos, cpuShare, cycles.get(), errors.get(), cycleMicros);
+            return BenchReport.join(settings, wallNanos, cpuShare, cycles.get(), errors.get(), cycleMicros)
+                    .withServerCpu(serverShare, "cyclesPerSecond");
         }
     }
 

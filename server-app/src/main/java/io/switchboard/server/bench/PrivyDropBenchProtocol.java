@@ -16,8 +16,10 @@ final class PrivyDropBenchProtocol implements BenchProtocol {
     private static final String JOIN_RESPONSE = "42[\"joinResponse\"";
 
     private final URI base;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: servers such as Node's socket.io drop it
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     PrivyDropBenchProtocol(URI base) {
         this.base = base;

@@ -61,7 +61,7 @@ final class RelayRun {
                 pair.host().channel().eventLoop().execute(pair::start);
             }
             awaitWarmup();
-            CpuClock cpu = CpuClock.start();
+            CpuClock cpu = CpuClock.start(settings.connect().serverPid());
             long deadline = openLoop()
                     ? start + horizonNanos() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS)
                     : settings.messages() > 0
@@ -72,6 +72,7 @@ final class RelayRun {
             sending = false;
             long wallNanos = System.nanoTime() - Math.max(measureFrom, start);
             double cpuShare = cpu.share();
+            double serverShare = cpu.serverShare();
             RelayTotals totals = collect(pairs);
             if (openLoop()) {
                 long scheduleEnd = settings.messages() > 0 ? measureFrom : start + horizonNanos();
@@ -81,7 +82,8 @@ final class RelayRun {
                 pair.host().close();
                 pair.guest().close();
             }
-            return BenchReport.relay(settings, setupNanos, wallNanos, cpuShare, totals);
+            return BenchReport.relay(settings, setupNanos, wallNanos, cpuShare, totals)
+                    .withServerCpu(serverShare, "messagesPerSecond");
         }
     }
 

@@ -29,8 +29,10 @@ final class ServerMemory {
     private final long pid;
     private final URI metrics;
     private final String jcmd = jcmd();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: servers such as Node's socket.io drop it
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** Samples process {@code pid}, whose {@code /metrics} is at {@code metrics}. */
     ServerMemory(long pid, URI metrics) {

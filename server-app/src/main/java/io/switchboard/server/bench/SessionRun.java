@@ -42,11 +42,12 @@ final class SessionRun {
                 session(client, i);
             }
             TimeUnit.NANOSECONDS.sleep(Math.max(0, measureFrom - System.nanoTime()));
-            CpuClock cpu = CpuClock.start();
+            CpuClock cpu = CpuClock.start(settings.connect().serverPid());
             TimeUnit.NANOSECONDS.sleep(settings.duration().toNanos());
             starting = false;
             boolean finished = loopsDone.await(SESSION_TIMEOUT_SECONDS + 10, TimeUnit.SECONDS);
             double cpuShare = cpu.share();
+            double serverShare = cpu.serverShare();
             long wallNanos =
                     Math.max(lastEnd.get(), measureFrom + settings.duration().toNanos()) - measureFrom;
             SessionTotals totals = new SessionTotals(
@@ -55,7 +56,8 @@ final class SessionRun {
                     duplicates.get(),
                     outOfOrder.get(),
                     sessionMicros);
-            return BenchReport.session(settings, wallNanos, cpuShare, totals);
+            return BenchReport.session(settings, wallNanos, cpuShare, totals)
+                    .withServerCpu(serverShare, "sessionsPerSecond");
         }
     }
 
