@@ -11,6 +11,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 import io.netty.util.AttributeKey;
 import io.switchboard.core.Nullable;
 import io.switchboard.core.network.ClientAddress;
+import io.switchboard.core.session.CloseReason;
+import io.switchboard.server.pipeline.UnhandledExceptionHandler;
+import io.switchboard.server.pipeline.Utf8TextFrames;
 
 /**
  * The Engine.IO side of one WebSocket connection. On {@link HandshakeComplete} it drops the HTTP-only handlers and
@@ -62,6 +65,11 @@ public final class EngineIoWebSocketHandler extends SimpleChannelInboundHandler<
         EngineIoSession current = session;
         if (current == null) {
             frame.release();
+            return;
+        }
+        if (frame instanceof TextWebSocketFrame && !Utf8TextFrames.isValid(frame.content())) {
+            frame.release();
+            UnhandledExceptionHandler.closeWebSocket(ctx, CloseReason.BAD_PAYLOAD); // RFC 6455 §8.1
             return;
         }
         if (probe && frame instanceof TextWebSocketFrame text && "2probe".equals(text.text())) {

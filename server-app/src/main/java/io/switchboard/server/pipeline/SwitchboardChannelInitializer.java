@@ -72,7 +72,9 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
                         .maxFramePayloadLength(maxMessageBytes)
                         .allowExtensions(false)
                         .closeOnProtocolViolation(true)
-                        .withUTF8Validator(true)
+                        // Text frames are checked whole, after aggregation, by the session handlers with an ASCII
+                        // fast path (Utf8TextFrames): Netty's byte-at-a-time validator was a fifth of the relay CPU.
+                        .withUTF8Validator(false)
                         .build())
                 .build();
     }

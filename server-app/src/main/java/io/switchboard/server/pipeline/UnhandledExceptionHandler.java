@@ -54,7 +54,8 @@ public final class UnhandledExceptionHandler extends ChannelInboundHandlerAdapte
         return unexpected.sum();
     }
 
-    private static void closeWebSocket(ChannelHandlerContext ctx, CloseReason reason) {
+    /** Sends a close frame with {@code reason}, closes the channel after it, and counts the close code. */
+    public static void closeWebSocket(ChannelHandlerContext ctx, CloseReason reason) {
         if (!ctx.channel().isActive()) {
             return;
         }

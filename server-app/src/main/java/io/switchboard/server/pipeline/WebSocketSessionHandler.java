@@ -17,6 +17,7 @@ import io.switchboard.core.SignalingNode;
 import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.message.Event;
 import io.switchboard.core.network.ClientAddress;
+import io.switchboard.core.session.CloseReason;
 import io.switchboard.core.session.Session;
 import io.switchboard.protocol.Decoded;
 import io.switchboard.protocol.Dialect;
@@ -66,9 +67,14 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
         }
         // A copy: decoded payloads keep slices of the message after the frame's buffer is released.
         byte[] message = ByteBufUtil.getBytes(frame.content());
-        if (frame instanceof BinaryWebSocketFrame && !Utf8.isValid(message, 0, message.length)) {
-            // Netty validates text frames only; a payload we relay must be valid UTF-8 for the receiving browser.
-            current.sink().send(new Event.Failed(ErrorCode.BAD_MESSAGE, null));
+        if (!Utf8.isValid(message, 0, message.length)) {
+            if (frame instanceof TextWebSocketFrame) {
+                // RFC 6455 §8.1: a text frame that is not UTF-8 fails the connection with 1007.
+                UnhandledExceptionHandler.closeWebSocket(ctx, CloseReason.BAD_PAYLOAD);
+            } else {
+                // A payload we relay must be valid UTF-8 for the receiving browser.
+                current.sink().send(new Event.Failed(ErrorCode.BAD_MESSAGE, null));
+            }
             return;
         }
         Decoded decoded;

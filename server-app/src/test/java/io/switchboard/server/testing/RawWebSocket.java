@@ -1,5 +1,6 @@
 package io.switchboard.server.testing;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,8 @@ public final class RawWebSocket implements AutoCloseable {
         socket.setSoTimeout(5000);
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        String request = "GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+        String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        String request = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                 + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -41,7 +43,11 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends one masked text frame. */
     public void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendTextBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one masked text frame of exactly these bytes, UTF-8 or not. */
+    public void sendTextBytes(byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         out.write(0x81);
@@ -57,6 +63,24 @@ public final class RawWebSocket implements AutoCloseable {
             out.write(payload[i] ^ mask[i % 4]);
         }
         out.flush();
+    }
+
+    /** Reads frames until the server's close frame and returns its status code (-1 if it had none). */
+    public int awaitCloseCode() throws IOException {
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        while (true) {
+            int opcode = in.readUnsignedByte() & 0x0F;
+            long length = in.readUnsignedByte() & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if (opcode == 0x8) {
+                return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : -1;
+            }
+        }
     }
 
     @Override
