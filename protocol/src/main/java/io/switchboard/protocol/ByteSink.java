@@ -15,4 +15,14 @@ public interface ByteSink {
     default void write(byte[] src) {
         write(src, 0, src.length);
     }
+
+    /**
+     * Appends the chars {@code from} (inclusive) to {@code to} (exclusive) of {@code text}, each one byte; the caller
+     * guarantees they are all below 0x80. Sinks override it to copy in bulk.
+     */
+    default void writeAscii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            write(text.charAt(i));
+        }
+    }
 }

@@ -23,7 +23,12 @@ public final class JsonBytes {
     public static void writeString(ByteSink out, String value) {
         out.write('"');
         int length = value.length();
-        for (int i = 0; i < length; i++) {
+        int plain = 0;
+        while (plain < length && isPlain(value.charAt(plain))) {
+            plain++;
+        }
+        out.writeAscii(value, 0, plain); // ids, codes and most names: the whole string in one copy
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 writeAscii(out, c);
@@ -47,6 +52,11 @@ public final class JsonBytes {
             }
         }
         out.write('"');
+    }
+
+    /** Whether {@code c} goes into a JSON string as itself, one byte. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
     }
 
     /** Writes a JSON number. */
