@@ -3,6 +3,7 @@ package io.switchboard.redis;
 import io.switchboard.core.Nullable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -21,8 +22,15 @@ final class PipelinedConnection implements AutoCloseable {
     private final HostAndPort address;
     private final JedisClientConfig client;
     private final ProtocolCommand command;
+    /**
+     * A connection unused this long is pinged before the next batch: Redis may have restarted meanwhile, and a batch
+     * written to the dead socket would be lost. Busy connections are never pinged; a quiet one pays one round trip.
+     */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private volatile @Nullable Connection connection;
     private @Nullable Pipeline pipeline;
+    private long lastUsed = System.nanoTime();
 
     PipelinedConnection(HostAndPort address, JedisClientConfig client, ProtocolCommand command) {
         this.address = address;
@@ -45,6 +53,9 @@ final class PipelinedConnection implements AutoCloseable {
      * at the packet's index in {@code results}.
      */
     void publish(List<Packet> packets, List<Integer> indexes, List<@Nullable RuntimeException> results) {
+        if (connection != null && System.nanoTime() - lastUsed > IDLE_CHECK_NANOS) {
+            revalidate();
+        }
         Pipeline current = open();
         List<Response<Object>> replies = new ArrayList<>(indexes.size());
         for (int index : indexes) {
@@ -57,6 +68,7 @@ final class PipelinedConnection implements AutoCloseable {
             close();
             throw e;
         }
+        lastUsed = System.nanoTime();
         for (int i = 0; i < replies.size(); i++) {
             try {
                 replies.get(i).get();
@@ -64,6 +76,26 @@ final class PipelinedConnection implements AutoCloseable {
                 results.set(indexes.get(i), e);
             }
         }
+    }
+
+    /**
+     * Pings an idle connection; one that fails (its server restarted, a middlebox dropped it) is replaced by a fresh
+     * one before anything is sent on it, so a batch is never lost to a connection that was dead before it was sent.
+     * Throws if the fresh one fails too.
+     */
+    private void revalidate() {
+        try {
+            Connection current = connection;
+            if (current != null && current.ping()) {
+                lastUsed = System.nanoTime();
+                return;
+            }
+        } catch (JedisException e) {
+            // dead: replaced below
+        }
+        close();
+        probe();
+        lastUsed = System.nanoTime();
     }
 
     @Override
