@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -31,6 +32,7 @@ final class RedisExecutor implements Executor, AutoCloseable {
     private final UnifiedJedis jedis;
     private final int queueBound;
     private final ThreadPoolExecutor pool;
+    private volatile LongConsumer timer = nanos -> {};
 
     /** Runs calls on {@code jedis} with {@code threads} threads and at most {@code queueBound} calls waiting. */
     RedisExecutor(UnifiedJedis jedis, int threads, int queueBound) {
@@ -58,7 +60,7 @@ final class RedisExecutor implements Executor, AutoCloseable {
      */
     <T> CompletionStage<T> submit(Function<UnifiedJedis, T> call) {
         requireNonNull(call, "call");
-        Call<T> task = new Call<>(call, jedis);
+        Call<T> task = new Call<>(call, jedis, timer);
         try {
             pool.execute(task);
         } catch (RejectedExecutionException e) {
@@ -132,23 +134,39 @@ final class RedisExecutor implements Executor, AutoCloseable {
     }
 
     /** One call and the stage that carries its outcome. */
+    /**
+     * Hands the duration in ns of every later {@link #submit}ted call (the Redis round trips only, not the callbacks of
+     * its stage) to {@code timer}, on the executor thread; for the store latency metric.
+     */
+    void timer(LongConsumer timer) {
+        this.timer = requireNonNull(timer, "timer");
+    }
+
     private static final class Call<T> implements Runnable {
         private final Function<UnifiedJedis, T> call;
         private final UnifiedJedis jedis;
+        private final LongConsumer timer;
         private final CompletableFuture<T> result = new CompletableFuture<>();
 
-        Call(Function<UnifiedJedis, T> call, UnifiedJedis jedis) {
+        Call(Function<UnifiedJedis, T> call, UnifiedJedis jedis, LongConsumer timer) {
             this.call = call;
             this.jedis = jedis;
+            this.timer = timer;
         }
 
         @Override
         public void run() {
+            long start = System.nanoTime();
+            T value;
             try {
-                result.complete(call.apply(jedis));
+                value = call.apply(jedis);
             } catch (RuntimeException | Error e) {
+                timer.accept(System.nanoTime() - start);
                 result.completeExceptionally(e);
+                return;
             }
+            timer.accept(System.nanoTime() - start);
+            result.complete(value);
         }
     }
 }

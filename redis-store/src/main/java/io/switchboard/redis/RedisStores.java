@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The Redis backend ({@code --store redis://...}): one Jedis client (standalone or Cluster, detected at start), one
@@ -144,6 +145,14 @@ public final class RedisStores implements Stores {
                 connection.jedis(), self, LivenessConfig.forPeriod(config.keyPrefix(), period), onNodeGone, onDeadNode);
         liveness = started;
         return started;
+    }
+
+    /**
+     * Reports the duration in ns of every store call's Redis round trip to {@code timer} (on the store's threads; keep
+     * it cheap). The presence store's and the bus's own calls are not included.
+     */
+    public void onOperation(LongConsumer timer) {
+        executor.timer(timer);
     }
 
     /** Whether the endpoint is a standalone server or a Redis Cluster. */

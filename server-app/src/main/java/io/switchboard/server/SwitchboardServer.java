@@ -175,7 +175,7 @@ public final class SwitchboardServer {
                         telemetry,
                         config.limits(),
                         metrics));
-        backend.attach(node, config.nodeHeartbeat());
+        backend.attach(node, config.nodeHeartbeat(), metrics);
         ModuleContext context =
                 new ModuleContext(config, node, telemetry, logs, state, clock.instant(), clock, metrics);
         SharedHandlers shared = new SharedHandlers(

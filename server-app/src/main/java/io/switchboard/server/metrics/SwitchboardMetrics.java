@@ -64,6 +64,8 @@ public final class SwitchboardMetrics implements CoreMetrics {
     private final Counter relayed;
     private final Histogram relayLatency;
     private final Counter closes;
+    private final Histogram storeOperations;
+    private volatile LongSupplier busPublishErrors = () -> 0;
 
     /** Creates the registry with every metric family; {@code version} becomes {@code switchboard_build_info}. */
     public SwitchboardMetrics(String version) {
@@ -101,7 +103,7 @@ public final class SwitchboardMetrics implements CoreMetrics {
         for (CloseReason reason : CloseReason.values()) {
             closes.labelValues(Integer.toString(reason.code())); // every known code shows from the start, at 0
         }
-        registerStoreMetrics();
+        storeOperations = registerStoreMetrics();
         registerAppGauges();
         GaugeWithCallback.builder()
                 .name("switchboard_netty_direct_memory_bytes")
@@ -207,21 +209,29 @@ public final class SwitchboardMetrics implements CoreMetrics {
         return relayTimers.computeIfAbsent(app, a -> relayLatency.labelValues(a.name()));
     }
 
-    private void registerStoreMetrics() {
-        Counter.builder()
-                .name("switchboard_bus_publish_errors_total")
-                .help("Node bus publishes that failed. Always 0 with the in-memory store: the Redis backend"
-                        + " (not built yet) will feed it.")
-                .withoutExemplars()
-                .register(registry);
-        Histogram.builder()
+    private Histogram registerStoreMetrics() {
+        callbackCounter(
+                "switchboard_bus_publish_errors_total",
+                "Node bus publishes that failed (Redis unreachable, queue full). Always 0 with the in-memory store.",
+                () -> busPublishErrors.getAsLong());
+        return Histogram.builder()
                 .name("switchboard_store_operation_seconds")
-                .help("Duration of shared-store operations. Empty with the in-memory store, whose operations"
-                        + " complete at once: the Redis backend (not built yet) will feed it.")
+                .help("Duration of shared-store calls to Redis (the round trip on the store's threads). Empty with"
+                        + " the in-memory store, whose operations complete at once.")
                 .classicOnly()
                 .classicUpperBounds(STORE_BUCKETS)
                 .withoutExemplars()
                 .register(registry);
+    }
+
+    /** Reads the bus's failed publishes from {@code publishErrors} at scrape time. */
+    public void watchBus(LongSupplier publishErrors) {
+        busPublishErrors = requireNonNull(publishErrors, "publishErrors");
+    }
+
+    /** Records one store call that took {@code nanos}; called on the store's threads. */
+    public void storeOperation(long nanos) {
+        storeOperations.observe(nanos / 1e9);
     }
 
     private void registerAppGauges() {

@@ -8,6 +8,7 @@ import io.switchboard.core.spi.Stores;
 import io.switchboard.core.spi.memory.InMemoryStores;
 import io.switchboard.redis.RedisStoreConfig;
 import io.switchboard.redis.RedisStores;
+import io.switchboard.server.metrics.SwitchboardMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -61,12 +62,15 @@ public final class StoreBackend implements AutoCloseable {
 
     /**
      * Ties {@code node} to the backend's liveness: with Redis, the node heartbeats every {@code heartbeat}; nodes that
-     * leave are reported to its sessions, and the dead nodes it claims are cleaned up. Nothing with memory.
+     * leave are reported to its sessions, and the dead nodes it claims are cleaned up; and {@code metrics} gets the
+     * bus and store figures. Nothing with memory.
      */
-    public void attach(SignalingNode node, Duration heartbeat) {
+    public void attach(SignalingNode node, Duration heartbeat, SwitchboardMetrics metrics) {
         if (!(stores instanceof RedisStores redis)) {
             return;
         }
+        metrics.watchBus(redis.bus()::publishFailures);
+        redis.onOperation(metrics::storeOperation);
         redis.startLiveness(node.id(), heartbeat, node::nodeLost, dead -> redis.directory()
                 .sessionsOf(dead)
                 .whenComplete((sessions, failure) -> {

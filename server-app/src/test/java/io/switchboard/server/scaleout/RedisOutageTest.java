@@ -22,12 +22,18 @@ class RedisOutageTest {
                 TestServer one = node(redis.url());
                 TestServer two = node(redis.url());
                 WsClient host = one.client();
-                WsClient guest = one.client()) {
+                WsClient guest = one.client();
+                WsClient farHost = one.client();
+                WsClient farGuest = two.client()) {
             host.send("{\"type\":\"create-flight\"}");
             String code = (String) host.awaitType("flight-created").get("flightCode");
             guest.send("{\"type\":\"join-flight\",\"flightCode\":\"" + code + "\"}");
             host.awaitType("peer-joined");
             guest.awaitType("peer-joined");
+            farHost.send("{\"type\":\"create-flight\"}");
+            String farCode = (String) farHost.awaitType("flight-created").get("flightCode");
+            farGuest.send("{\"type\":\"join-flight\",\"flightCode\":\"" + farCode + "\"}");
+            farHost.awaitType("peer-joined");
 
             redis.stop();
 
@@ -39,6 +45,11 @@ class RedisOutageTest {
                         java.util.Map.of("i", Integer.toString(i)),
                         guest.awaitType("signal").get("data"));
             }
+            // a signal to the other node cannot cross: the sender is told, and the metric counts it
+            farHost.send("{\"type\":\"signal\",\"data\":{\"lost\":\"yes\"}}");
+            farHost.expectError("Service temporarily unavailable");
+            String during = one.get("/metrics").body();
+            assertEquals(false, during.contains("switchboard_bus_publish_errors_total 0.0"), during);
             try (WsClient late = WsClient.connect(one.webSocketUri())) {
                 late.awaitType("registered");
                 late.send("{\"type\":\"create-flight\"}");
@@ -61,6 +72,9 @@ class RedisOutageTest {
                         java.util.Map.of("after", "outage"),
                         newGuest.awaitType("signal").get("data"));
             }
+            String metrics = one.get("/metrics").body();
+            assertEquals(true, metrics.contains("switchboard_store_operation_seconds_count"), metrics);
+            assertEquals(false, metrics.contains("switchboard_store_operation_seconds_count 0.0"), metrics);
         }
     }
 

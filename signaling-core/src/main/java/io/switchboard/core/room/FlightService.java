@@ -167,7 +167,7 @@ public final class FlightService implements AppService {
         session.countSignal();
         Event event = new Event.SignalRelayed(session.id(), relay.payload());
         for (int i = 0; i < peers.size(); i++) {
-            router.deliver(peers.get(i), event);
+            router.relay(session, peers.get(i), event);
             relayed.increment();
         }
     }

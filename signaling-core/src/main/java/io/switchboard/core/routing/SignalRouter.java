@@ -2,6 +2,7 @@ package io.switchboard.core.routing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.switchboard.core.error.ErrorCode;
 import io.switchboard.core.id.NodeId;
 import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Event;
@@ -39,6 +40,25 @@ public final class SignalRouter {
     /** Sends {@code event} to {@code target}; a target that is gone is skipped and counted. */
     public void deliver(Member target, Event event) {
         deliver(target.node(), target.id(), event);
+    }
+
+    /**
+     * Relays {@code event} from {@code origin} to {@code target}: like {@link #deliver(Member, Event)}, and when the
+     * target lives on another node and the bus cannot take the event (Redis unreachable, its queue full), {@code
+     * origin} is told with {@link ErrorCode#UNAVAILABLE} rather than left to wait for an answer that cannot come.
+     */
+    public void relay(Session origin, Member target, Event event) {
+        if (target.node().equals(self)) {
+            deliverLocal(new Delivery(target.id(), event));
+            return;
+        }
+        bus.publish(target.node(), new Delivery(target.id(), event)).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                undeliverable.increment();
+                log.debug("bus publish to {} failed: {}", target.node(), failure.toString());
+                origin.sink().send(new Event.Failed(ErrorCode.UNAVAILABLE, null));
+            }
+        });
     }
 
     /**
