@@ -26,6 +26,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.switchboard.core.Nullable;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ final class BenchClient implements AutoCloseable {
     private final BenchProtocol dialect;
     private final URI uri;
     private final InetSocketAddress remote;
+    private final @Nullable URI guestUri;
+    private final InetSocketAddress guestRemote;
     private final int sourceAddresses;
 
     BenchClient(BenchSettings settings, BenchProtocol dialect) {
@@ -59,8 +62,9 @@ final class BenchClient implements AutoCloseable {
         group.forEach(executor -> loops.add((EventLoop) executor));
         this.dialect = dialect;
         this.uri = dialect.webSocketUri(settings.url());
-        int port = uri.getPort() > 0 ? uri.getPort() : ("wss".equals(uri.getScheme()) ? 443 : 80);
-        this.remote = new InetSocketAddress(uri.getHost(), port);
+        this.remote = addressOf(uri);
+        this.guestUri = settings.guestUrl() == null ? null : dialect.webSocketUri(settings.guestUrl());
+        this.guestRemote = guestUri == null ? remote : addressOf(guestUri);
         this.sourceAddresses = settings.sourceAddresses();
     }
 
@@ -76,16 +80,23 @@ final class BenchClient implements AutoCloseable {
     CompletableFuture<List<Peer>> connectPair(int index) {
         EventLoop loop = loopFor(index);
         URI pairUri = dialect.pairUri(uri);
-        return connect(loop, index, pairUri)
-                .thenCompose(host -> connect(loop, index, pairUri).thenApply(guest -> List.of(host, guest)));
+        // the same pair URI for both unless the guest goes elsewhere (the reference relay pairs by the URI's key)
+        URI guestPairUri = guestUri == null ? pairUri : dialect.pairUri(guestUri);
+        return connect(loop, index, pairUri, remote).thenCompose(host -> connect(loop, index, guestPairUri, guestRemote)
+                .thenApply(guest -> List.of(host, guest)));
     }
 
     /** Connects one unpaired peer on {@code loop}; completes once the server greeted it, fails after 30 s. */
     CompletableFuture<Peer> connect(EventLoop loop, int index) {
-        return connect(loop, index, dialect.pairUri(uri));
+        return connect(loop, index, dialect.pairUri(uri), remote);
     }
 
-    private CompletableFuture<Peer> connect(EventLoop loop, int index, URI target) {
+    private static InetSocketAddress addressOf(URI uri) {
+        int port = uri.getPort() > 0 ? uri.getPort() : ("wss".equals(uri.getScheme()) ? 443 : 80);
+        return new InetSocketAddress(uri.getHost(), port);
+    }
+
+    private CompletableFuture<Peer> connect(EventLoop loop, int index, URI target, InetSocketAddress address) {
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
                 target, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), MAX_FRAME);
         Peer peer = new Peer(handshaker, dialect);
@@ -105,8 +116,8 @@ final class BenchClient implements AutoCloseable {
                     }
                 });
         ChannelFuture connected = sourceAddresses <= 1
-                ? bootstrap.connect(remote)
-                : bootstrap.connect(remote, new InetSocketAddress(sourceAddress(index), 0));
+                ? bootstrap.connect(address)
+                : bootstrap.connect(address, new InetSocketAddress(sourceAddress(index), 0));
         connected.addListener(f -> {
             if (!f.isSuccess()) {
                 peer.ready().completeExceptionally(f.cause());

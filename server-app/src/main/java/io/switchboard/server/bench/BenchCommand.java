@@ -165,6 +165,14 @@ public final class BenchCommand implements Callable<Integer> {
     long serverPid;
 
     @Option(
+            names = "--guest-url",
+            paramLabel = "URL",
+            description =
+                    "Relay, session and DropSilk join: the second peer of each pair connects here instead, e.g. another node "
+                            + "of a deployment sharing one Redis, so every signal crosses the node bus.")
+    URI guestUrl;
+
+    @Option(
             names = "--reference-url",
             paramLabel = "URL",
             description = "A switchboard reference-relay (ws://127.0.0.1:PORT/): run the same scenario against it "
@@ -231,6 +239,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .threads(threads)
                 .rate(rate)
                 .connect(new BenchSettings.ConnectSettings(connections, rampRate, hold, serverPid))
+                .guestUrl(guestUrl)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.server.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.switchboard.core.Nullable;
 import java.net.URI;
 import java.time.Duration;
 
@@ -21,6 +22,8 @@ import java.time.Duration;
  * @param threads the client event loops
  * @param rate the total relay send rate in messages per second (open loop), or 0 for the closed loop
  * @param connect the connect scenario's settings
+ * @param guestUrl where the second peer of each pair connects (another node of the same deployment), or null for
+ *     {@code url}
  */
 record BenchSettings(
         URI url,
@@ -34,7 +37,8 @@ record BenchSettings(
         int sourceAddresses,
         int threads,
         double rate,
-        ConnectSettings connect) {
+        ConnectSettings connect,
+        @Nullable URI guestUrl) {
 
     /** Checks the components that would otherwise fail late. */
     BenchSettings {
@@ -63,7 +67,8 @@ record BenchSettings(
                 .sourceAddresses(sourceAddresses)
                 .threads(threads)
                 .rate(rate)
-                .connect(connect);
+                .connect(connect)
+                .guestUrl(guestUrl);
     }
 
     /** The same run against the reference relay at {@code referenceUrl}, whose process is {@code pid} (or 0). */
@@ -72,6 +77,7 @@ record BenchSettings(
                 .url(referenceUrl)
                 .dialect(new ReferenceBenchProtocol())
                 .connect(connect.withServerPid(pid))
+                .guestUrl(null)
                 .build();
     }
 
@@ -101,6 +107,7 @@ record BenchSettings(
     /** Builds {@link BenchSettings}; every setter returns the builder. Not thread-safe. */
     static final class Builder {
         private URI url;
+        private @Nullable URI guestUrl;
         private BenchProtocol dialect;
         private int pairs = 100;
         private int window = 4;
@@ -178,6 +185,12 @@ record BenchSettings(
             return this;
         }
 
+        /** See {@link BenchSettings#guestUrl()}. */
+        Builder guestUrl(@Nullable URI v) {
+            guestUrl = v;
+            return this;
+        }
+
         BenchSettings build() {
             return new BenchSettings(
                     url,
@@ -191,7 +204,8 @@ record BenchSettings(
                     sourceAddresses,
                     threads,
                     rate,
-                    connect);
+                    connect,
+                    guestUrl);
         }
     }
 }

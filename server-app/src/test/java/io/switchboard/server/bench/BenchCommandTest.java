@@ -124,6 +124,44 @@ class BenchCommandTest {
         assertTrue(run.err().contains("could not be set up"), run.err());
     }
 
+    @Test
+    void guestUrlPutsEachPairsGuestOnAnotherNodeAndEverySignalCrossesTheBus() {
+        CoreLimits unlimited = new CoreLimits(1_000_000, 1_000_000, 65536, 100, Duration.ofMillis(50));
+        String store = io.switchboard.redis.testing.EmbeddedRedis.shared().url() + "?prefix=b"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + ":";
+        try (TestServer one = TestServer.start(b -> b.limits(unlimited).store(store));
+                TestServer two = TestServer.start(b -> b.limits(unlimited).store(store))) {
+            Run run = run(
+                    "bench",
+                    "--url",
+                    one.webSocketUri().toString(),
+                    "--guest-url",
+                    two.webSocketUri().toString(),
+                    "--pairs",
+                    "3",
+                    "--messages",
+                    "50",
+                    "--warmup",
+                    "0s",
+                    "--duration",
+                    "2m",
+                    "--json");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(
+                    run.out().contains("\"sent\":150,\"received\":150,\"duplicates\":0,\"outOfOrder\":0"), run.out());
+            // the hosts' 150 signals crossed from node one; each guest's join told its host across from node two
+            assertTrue(((io.switchboard.redis.RedisStores) one.server().node().stores())
+                            .bus()
+                            .published()
+                    >= 150);
+            assertTrue(((io.switchboard.redis.RedisStores) two.server().node().stores())
+                            .bus()
+                            .published()
+                    >= 3);
+        }
+    }
+
     private static Run run(String... args) {
         CommandLine commandLine = SwitchboardCommand.newCommandLine(Map.of());
         StringWriter out = new StringWriter();
