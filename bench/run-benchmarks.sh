@@ -2,7 +2,7 @@
 # Runs the measurements behind BENCHMARKS.md on this machine: every server pinned to core 0, the load generator
 # (switchboard bench) to core 1, each figure RUNS times, one JSON line per run in $OUT/<section>.jsonl.
 #
-#   bench/run-benchmarks.sh [section ...]     sections: jvm relay scale latency join session node memory hold
+#   bench/run-benchmarks.sh [section ...]     sections: jvm relay scale latency sweep join session node memory hold crossnode
 #
 # Needs: the jar (mvn -B -ntp -pl server-app -am package -DskipTests), node + `npm ci` in bench/node for the node
 # section, `ulimit -n` >= 20000 for memory/hold. Summarise with: python3 bench/summarize.py $OUT
@@ -82,6 +82,13 @@ section_latency() { # open loop at half of each dialect's closed-loop rate, meas
     record latency "$d/open-loop-50pct" $args --pairs 100 --payload candidate --rate $((max / 2)) --server-pid "$(pid_of switchboard)"
   done
 }
+section_sweep() { # open-loop latency at rates the one-core bench sustains, against the reference in the same run
+  local rate
+  for rate in 20000 50000; do
+    record sweep "dropsilk/open-$rate" $DS --pairs 100 --payload candidate --rate $rate $(vs_reference)
+    record sweep "privydrop/open-$rate" $PD --pairs 100 --payload candidate --rate $rate $(vs_reference)
+  done
+}
 section_join() {
   record join "dropsilk" $DS --scenario join --pairs 100 $(vs_reference)
   record join "privydrop" $PD --scenario join --pairs 100 $(vs_reference)
@@ -107,8 +114,10 @@ section_node() { # Switchboard and the Node relays, alternately, in one run
   stop ws-relay
   stop socketio-relay
 }
+stop_servers() { local name; for name in switchboard reference; do [ -f "$OUT/$name.pid" ] && stop $name; done; return 0; }
 section_memory() { # idle connections: memory per connection, fresh processes, 1k..N
   local n=${CONNECTIONS:-10000} i
+  stop_servers
   for i in $(seq 1 "$RUNS"); do
     start_switchboard
     echo "{\"label\":\"switchboard/dropsilk\",\"run\":$i,\"result\":$(bench $DS --scenario connect --connections $n --source-addresses 1000 --hold 2s --server-pid "$(pid_of switchboard)")}" >>"$OUT/memory.jsonl"
@@ -127,6 +136,7 @@ section_memory() { # idle connections: memory per connection, fresh processes, 1
   done
 }
 section_hold() { # 19,000 connections held 10 minutes, then the cap answers 503
+  stop_servers
   start switchboard 18181 java $SERVER_OPTS -jar "$JAR" serve --app dropsilk=18181 --host 127.0.0.1 --max-connections 19000
   echo "{\"label\":\"hold-19000\",\"run\":1,\"result\":$(bench $DS --scenario connect --connections 19000 --source-addresses 1000 --hold ${HOLD:-10m} --server-pid "$(pid_of switchboard)")}" >>"$OUT/hold.jsonl"
   stop switchboard
@@ -135,14 +145,42 @@ section_hold() { # 19,000 connections held 10 minutes, then the cap answers 503
   stop switchboard
 }
 
+section_crossnode() { # two nodes on one Redis, every pair split across them; nothing pinned (four processes, 2 cores)
+  stop_servers
+  local redis=${REDIS_SERVER:-$(command -v redis-server || true)}
+  if [ -z "$redis" ]; then # the Redis 7 binary the tests use, from the embedded-redis artifact in the Maven cache
+    redis=$OUT/redis-server
+    unzip -p ~/.m2/repository/org/signal/embedded-redis/0.9.1/embedded-redis-0.9.1.jar redis-server-7.0.15-linux-amd64 >"$redis"
+    chmod +x "$redis"
+  fi
+  "$redis" --port 18379 --bind 127.0.0.1 --save '' --appendonly no >"$OUT/redis.log" 2>&1 &
+  pids+=($!)
+  sleep 1
+  local store=redis://127.0.0.1:18379
+  java $SERVER_OPTS -jar "$JAR" serve --app dropsilk=18181 --app privydrop=18182 --host 127.0.0.1 --store $store $LIMITS >"$OUT/node-a.log" 2>&1 &
+  pids+=($!); local a=$!
+  java $SERVER_OPTS -jar "$JAR" serve --app dropsilk=18183 --app privydrop=18184 --host 127.0.0.1 --store $store $LIMITS >"$OUT/node-b.log" 2>&1 &
+  pids+=($!); local b=$!
+  for port in 18181 18182 18183 18184; do
+    for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+  done
+  local cross_ds="--url ws://127.0.0.1:18181/ --guest-url ws://127.0.0.1:18183/ --dialect dropsilk"
+  local cross_pd="--url http://127.0.0.1:18182 --guest-url http://127.0.0.1:18184 --dialect privydrop"
+  record crossnode "dropsilk/closed-100x4" $cross_ds --pairs 100 --window 4 --payload candidate
+  record crossnode "privydrop/closed-100x4" $cross_pd --pairs 100 --window 4 --payload candidate
+  record crossnode "dropsilk/open-50000" $cross_ds --pairs 100 --payload candidate --rate 50000
+  record crossnode "privydrop/open-50000" $cross_pd --pairs 100 --payload candidate --rate 50000
+  kill $a $b
+}
+
 sections=("$@")
 [ ${#sections[@]} -gt 0 ] || sections=(jvm relay scale latency join session node memory hold)
 echo "results in $OUT"
 for s in "${sections[@]}"; do
   case $s in
-    relay|scale|latency|join|session|node) [ -f "$OUT/switchboard.pid" ] && kill -0 "$(pid_of switchboard)" 2>/dev/null || start_switchboard ;;
+    relay|scale|latency|sweep|join|session|node) [ -f "$OUT/switchboard.pid" ] && kill -0 "$(pid_of switchboard)" 2>/dev/null || start_switchboard ;;
   esac
-  case $s in relay|scale|join|session) [ -f "$OUT/reference.pid" ] && kill -0 "$(pid_of reference)" 2>/dev/null || start_reference ;; esac
+  case $s in relay|scale|sweep|join|session) [ -f "$OUT/reference.pid" ] && kill -0 "$(pid_of reference)" 2>/dev/null || start_reference ;; esac
   echo "section $s"
   "section_$s"
 done

@@ -219,8 +219,11 @@ record BenchReport(Map<String, Object> values, boolean failed) {
     private static void memory(Map<String, Object> v, ConnectRun.MemoryReport m) {
         List<MemorySample> samples = m.samples();
         v.put("rssBytesPerConnection", slope(samples, MemorySample::rssBytes));
-        v.put("heapDirectBytesPerConnection", slope(samples, MemorySample::heapAndDirectBytes));
-        if (samples.stream().anyMatch(sample -> sample.directBytes() < 0)) {
+        boolean jvm = samples.stream().allMatch(sample -> sample.heapBytes() >= 0);
+        v.put(
+                "heapDirectBytesPerConnection",
+                jvm ? slope(samples, MemorySample::heapAndDirectBytes) : "n/a (not a JVM)");
+        if (jvm && samples.stream().anyMatch(sample -> sample.directBytes() < 0)) {
             v.put("directMemory", "unknown (no switchboard_netty_direct_memory_bytes at /metrics): heap only");
         }
         Map<String, Object> bySize = new LinkedHashMap<>();

@@ -49,9 +49,21 @@ final class ServerMemory {
     /** Samples the server now, with {@code connections} open. */
     MemorySample sample(long connections) throws IOException, InterruptedException {
         long rss = rssBytes(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+        if (!isJvm()) {
+            // jcmd attaches with SIGQUIT, which ends a process that is not a JVM (the Node.js relays): RSS only
+            return new MemorySample(connections, rss, -1, -1);
+        }
         run("GC.run");
         long heap = heapUsedBytes(run("GC.heap_info"));
         return new MemorySample(connections, rss, heap, directBytes());
+    }
+
+    /** Whether the process runs a JVM (its executable is a {@code java} launcher). */
+    private boolean isJvm() throws IOException {
+        String command = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+        int end = command.indexOf('\0');
+        String executable = end < 0 ? command : command.substring(0, end);
+        return executable.equals("java") || executable.endsWith("/java");
     }
 
     /** {@code VmRSS} of a {@code /proc/PID/status} text, in bytes. */

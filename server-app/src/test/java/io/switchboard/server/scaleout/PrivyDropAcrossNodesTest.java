@@ -53,6 +53,28 @@ class PrivyDropAcrossNodesTest {
     }
 
     @Test
+    void signalsAcrossNodesArriveInTheOrderTheyWereSent() {
+        String store = store(EmbeddedRedis.shared().url());
+        try (TestServer one = node(store);
+                TestServer two = node(store)) {
+            String room = newRoom(one);
+            try (WsClient sender = raw(one.port());
+                    WsClient receiver = raw(two.port())) {
+                String senderId = connect(sender);
+                String receiverId = negotiate(sender, senderId, receiver, room);
+                for (int i = 0; i < 150; i++) { // within the default burst of 200 messages
+                    sender.send("42[\"ice-candidate\",{\"peerId\":\"" + receiverId + "\",\"candidate\":{\"n\":" + i
+                            + "}}]");
+                }
+                for (int i = 0; i < 150; i++) { // within the default burst of 200 messages
+                    String candidate = nextEvent(receiver, "ice-candidate");
+                    assertTrue(candidate.contains("{\"candidate\":{\"n\":" + i + "}"), i + ": " + candidate);
+                }
+            }
+        }
+    }
+
+    @Test
     void senderAndReceiverOnTwoNodesNegotiateOnARedisCluster() {
         String store = store(EmbeddedRedis.sharedCluster().get(0).url());
         try (TestServer one = node(store);

@@ -342,14 +342,23 @@ public final class PrivyRoomService implements AppService {
             drop(session, "signal to a malformed peer id");
             return;
         }
-        call(() -> rooms.boundRoom(target)).whenComplete((bound, failure) -> {
-            if (failure != null || !room.code().equals(bound)) {
-                drop(session, "signal to " + target + ", who is not in room " + room.code());
-                return;
-            }
-            node.router().deliver(target, new Event.PeerSignal(signal.kind(), session.id(), signal.payload()));
-            relayed.get(signal.kind()).increment();
-        });
+        Event.PeerSignal event = new Event.PeerSignal(signal.kind(), session.id(), signal.payload());
+        // in order per sender: with a Redis store the check and the directory lookup complete on store threads
+        session.inOrder(() -> call(() -> rooms.boundRoom(target))
+                .handle((bound, failure) -> {
+                    if (failure != null || !room.code().equals(bound)) {
+                        drop(session, "signal to " + target + ", who is not in room " + room.code());
+                        return false;
+                    }
+                    return true;
+                })
+                .thenCompose(ok -> {
+                    if (!ok) {
+                        return completedFuture(null);
+                    }
+                    relayed.get(signal.kind()).increment();
+                    return node.router().deliverInOrder(target, event);
+                }));
     }
 
     private void announce(Session session, Command.Announce announce) {

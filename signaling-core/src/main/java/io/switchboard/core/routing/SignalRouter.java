@@ -12,6 +12,10 @@ import io.switchboard.core.session.SessionRegistry;
 import io.switchboard.core.spi.Delivery;
 import io.switchboard.core.spi.NodeBus;
 import io.switchboard.core.spi.SessionDirectory;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,11 @@ public final class SignalRouter {
     private final SessionRegistry registry;
     private final NodeBus bus;
     private final SessionDirectory directory;
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final int MAX_REMEMBERED_NODES = 100_000;
+
     private final LongAdder undeliverable = new LongAdder();
+    private final Map<SessionId, NodeId> nodes = new ConcurrentHashMap<>();
 
     /** Creates a router for the node {@code self}. */
     public SignalRouter(NodeId self, SessionRegistry registry, NodeBus bus, SessionDirectory directory) {
@@ -78,18 +86,42 @@ public final class SignalRouter {
      * directory names its node. A target that is gone is skipped and counted.
      */
     public void deliver(SessionId target, Event event) {
+        var unused = deliverInOrder(target, event);
+    }
+
+    /**
+     * Like {@link #deliver(SessionId, Event)}, completing once the event is with its local session or queued on the
+     * bus (not when it arrived): a caller that chains its next delivery on this stage keeps its events in order even
+     * when the directory must be asked. A session's node never changes, so the directory's answers are remembered
+     * (a bounded map, forgotten wholesale when full).
+     */
+    public CompletionStage<Void> deliverInOrder(SessionId target, Event event) {
         Session local = registry.get(target);
         if (local != null) {
             local.deliver(event);
-            return;
+            return DONE;
         }
-        directory.nodeOf(target).whenComplete((node, failure) -> {
+        NodeId known = nodes.get(target);
+        if (known != null) {
+            publish(known, new Delivery(target, event));
+            return DONE;
+        }
+        return directory.nodeOf(target).handle((node, failure) -> {
             if (failure != null || node == null || node.equals(self)) {
                 undeliverable.increment();
-                return;
+                return null;
             }
+            remember(target, node);
             publish(node, new Delivery(target, event));
+            return null;
         });
+    }
+
+    private void remember(SessionId session, NodeId node) {
+        if (nodes.size() >= MAX_REMEMBERED_NODES) {
+            nodes.clear();
+        }
+        nodes.put(session, node);
     }
 
     private void publish(NodeId node, Delivery delivery) {

@@ -15,6 +15,9 @@ import io.switchboard.core.network.ClientAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * One connected client on this node.
@@ -36,6 +39,7 @@ public final class Session {
     private volatile String name;
     private volatile @Nullable RoomKey room;
     private volatile List<Member> peers = List.of();
+    private CompletableFuture<Void> orderedTail = CompletableFuture.completedFuture(null); // guarded by this
     private int signalsSent;
 
     /** Creates a session; {@code name} starts as the app's placeholder (DropSilk's "Anonymous"). */
@@ -101,6 +105,21 @@ public final class Session {
     /** Sets or clears the room this session is in. */
     public void room(@Nullable RoomKey room) {
         this.room = room;
+    }
+
+    /**
+     * Runs {@code step} after every step this session queued before it has finished (successfully or not), so that
+     * work which waits on the store (a PrivyDrop signal's room check and directory lookup) leaves in the order the
+     * client sent it. A step whose predecessors are done runs at once, on the caller's thread.
+     */
+    public synchronized void inOrder(Supplier<? extends CompletionStage<?>> step) {
+        orderedTail = orderedTail.thenCompose(ignored -> {
+            try {
+                return step.get().handle((result, failure) -> (Void) null);
+            } catch (RuntimeException e) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+        });
     }
 
     /** The other members of this session's room, as last told to it. */
