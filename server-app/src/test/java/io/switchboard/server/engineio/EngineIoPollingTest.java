@@ -93,7 +93,7 @@ class EngineIoPollingTest {
     void aMissingPongClosesTheSession() {
         String sid = handshake();
         assertEquals("2", get("EIO=4&transport=polling&sid=" + sid).body());
-        io.switchboard.server.testing.Eventually.await(Duration.ofSeconds(5), () -> {
+        io.switchboard.redis.testing.Eventually.await(Duration.ofSeconds(5), () -> {
             int status = get("EIO=4&transport=polling&sid=" + sid).statusCode();
             return status == 400 ? null : "still open (" + status + ")";
         });

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.core.network.Cidr;
-import io.switchboard.server.testing.Eventually;
+import io.switchboard.redis.testing.Eventually;
 import io.switchboard.server.testing.JsonTree;
 import io.switchboard.server.testing.TestServer;
 import io.switchboard.server.testing.WsClient;

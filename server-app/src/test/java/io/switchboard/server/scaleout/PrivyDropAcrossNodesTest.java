@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.redis.testing.EmbeddedRedis;
-import io.switchboard.server.testing.Eventually;
+import io.switchboard.redis.testing.Eventually;
 import io.switchboard.server.testing.JsonTree;
 import io.switchboard.server.testing.NodeProcess;
 import io.switchboard.server.testing.TestServer;

@@ -3,7 +3,7 @@ package io.switchboard.server.scaleout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.switchboard.redis.testing.EmbeddedRedis;
-import io.switchboard.server.testing.Eventually;
+import io.switchboard.redis.testing.Eventually;
 import io.switchboard.server.testing.TestServer;
 import io.switchboard.server.testing.WsClient;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.switchboard.server.testing.Eventually;
+import io.switchboard.redis.testing.Eventually;
 import io.switchboard.server.testing.TestServer;
 import io.switchboard.server.testing.WsClient;
 import java.net.URI;
