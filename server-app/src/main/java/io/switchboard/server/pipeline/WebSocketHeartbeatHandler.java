@@ -31,6 +31,8 @@ final class WebSocketHeartbeatHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         awaitingAnswer = true;
-        ctx.writeAndFlush(new PingWebSocketFrame());
+        // From the tail: this handler sits before the WebSocket encoder, so a ctx write would reach the socket as an
+        // unencoded frame object and fail silently (every connection was then closed after two ping intervals).
+        ctx.channel().writeAndFlush(new PingWebSocketFrame());
     }
 }
