@@ -137,7 +137,7 @@ section_memory() { # idle connections: memory per connection, fresh processes, 1
 }
 section_hold() { # 19,000 connections held 10 minutes, then the cap answers 503
   stop_servers
-  start switchboard 18181 java $SERVER_OPTS -jar "$JAR" serve --app dropsilk=18181 --host 127.0.0.1 --max-connections 19000
+  start switchboard 18181 java $SERVER_OPTS -jar "$JAR" serve --app dropsilk=18181 --host 127.0.0.1 --max-connections 19100
   echo "{\"label\":\"hold-19000\",\"run\":1,\"result\":$(bench $DS --scenario connect --connections 19000 --source-addresses 1000 --hold ${HOLD:-10m} --server-pid "$(pid_of switchboard)")}" >>"$OUT/hold.jsonl"
   stop switchboard
   start switchboard 18181 java $SERVER_OPTS -jar "$JAR" serve --app dropsilk=18181 --host 127.0.0.1 --max-connections 1000
