@@ -28,6 +28,7 @@ public final class WsClient implements AutoCloseable {
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private final WebSocket socket;
 
     private WsClient(URI uri, Map<String, String> headers) {
@@ -161,8 +162,20 @@ public final class WsClient implements AutoCloseable {
         socket.abort();
     }
 
+    /** How many WebSocket pings the server sent (the JDK client answers each with a pong by itself). */
+    public int pings() {
+        return pings.get();
+    }
+
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            pings.incrementAndGet();
+            webSocket.request(1);
+            return null; // the implementation sends the pong
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
