@@ -1,6 +1,5 @@
 package io.switchboard.redis;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.switchboard.core.id.NodeId;
@@ -8,15 +7,9 @@ import io.switchboard.core.id.SessionId;
 import io.switchboard.core.spi.NetworkGroup;
 import io.switchboard.core.spi.NetworkPresenceStore;
 import io.switchboard.core.spi.PresenceEntry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +18,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * {@link NetworkPresenceStore} on Redis, standalone or Cluster. Each network group is one hash, hash-tagged so that
@@ -50,11 +42,11 @@ public final class RedisNetworkPresenceStore implements NetworkPresenceStore {
     /** How long a group lives after its last change, when not given: longer than any idle DropSilk session. */
     public static final Duration DEFAULT_GROUP_TTL = Duration.ofHours(24);
 
-    private static final Script ADD = Script.load("presence_add.lua");
-    private static final Script RENAME = Script.load("presence_rename.lua");
-    private static final Script PAIR = Script.load("presence_pair.lua");
-    private static final Script REMOVE = Script.load("presence_remove.lua");
-    private static final Script REMOVE_NODE = Script.load("presence_remove_node.lua");
+    private static final LuaScript ADD = LuaScript.load("presence_add.lua");
+    private static final LuaScript RENAME = LuaScript.load("presence_rename.lua");
+    private static final LuaScript PAIR = LuaScript.load("presence_pair.lua");
+    private static final LuaScript REMOVE = LuaScript.load("presence_remove.lua");
+    private static final LuaScript REMOVE_NODE = LuaScript.load("presence_remove_node.lua");
 
     private final UnifiedJedis jedis;
     private final String prefix;
@@ -165,14 +157,8 @@ public final class RedisNetworkPresenceStore implements NetworkPresenceStore {
         return entries;
     }
 
-    private Object run(Script script, String key, String... args) {
-        List<String> keys = List.of(key);
-        List<String> argv = List.of(args);
-        try {
-            return jedis.evalsha(script.sha(), keys, argv);
-        } catch (JedisNoScriptException e) {
-            return jedis.eval(script.body(), keys, argv); // also caches it on that server for the next evalsha
-        }
+    private Object run(LuaScript script, String key, String... args) {
+        return script.run(jedis, List.of(key), List.of(args));
     }
 
     private <T> CompletionStage<T> async(Supplier<T> call) {
@@ -193,28 +179,4 @@ public final class RedisNetworkPresenceStore implements NetworkPresenceStore {
 
     /** One entry and its place in the join order. */
     private record Ordered(long seq, PresenceEntry entry) {}
-
-    /** A Lua script from {@code lua/}, with the SHA-1 that {@code EVALSHA} knows it by. */
-    private record Script(String body, String sha) {
-        static Script load(String name) {
-            try (InputStream in = RedisNetworkPresenceStore.class.getResourceAsStream("/lua/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource lua/" + name);
-                }
-                String body = new String(in.readAllBytes(), UTF_8);
-                return new Script(body, sha1(body));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static String sha1(String body) {
-            try {
-                return HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-1").digest(body.getBytes(UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-1 is part of every JDK", e);
-            }
-        }
-    }
 }
