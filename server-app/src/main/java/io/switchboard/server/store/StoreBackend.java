@@ -11,6 +11,7 @@ import io.switchboard.redis.RedisStores;
 import io.switchboard.server.metrics.SwitchboardMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class StoreBackend implements AutoCloseable {
         RedisStoreConfig config = RedisStoreConfig.parse(spec);
         RedisStores redis = RedisStores.connect(config, clock, LeaseTimes.PRIVYDROP);
         return new StoreBackend(
-                redis, "redis " + redis.topology().name().toLowerCase(java.util.Locale.ROOT) + " " + config.endpoint());
+                redis, "redis " + redis.topology().name().toLowerCase(Locale.ROOT) + " " + config.endpoint());
     }
 
     /** The stores. */

@@ -64,6 +64,19 @@ class InvalidInputTest {
     }
 
     @Test
+    void aStoreThatIsNeitherMemoryNorARedisUrlIsRefusedWithTheExpectedForms() {
+        assertInvalid(
+                Cli.run(Map.of(), "check-config", "--store", "mysql://db:3306"),
+                "store: mysql://db:3306",
+                "redis://[user:password@]host:port[/db]");
+    }
+
+    @Test
+    void aNodeHeartbeatUnder100msIsRefused() {
+        assertInvalid(Cli.run(Map.of(), "check-config", "--node-heartbeat", "10ms"), "node-heartbeat", ">= 100ms");
+    }
+
+    @Test
     void unknownAppIsRefusedListingTheKnownApps() {
         assertInvalid(
                 Cli.run(Map.of(), "check-config", "--app", "ghostchat=8081"),
