@@ -79,12 +79,15 @@ section_latency() { # open loop at half of each dialect's closed-loop rate, meas
   for d in dropsilk privydrop; do
     if [ $d = dropsilk ]; then args=$DS; else args=$PD; fi
     max=$(bench $args --pairs 100 --window 4 --payload candidate --duration 5s | python3 -c 'import json,sys; print(json.load(sys.stdin)["messagesPerSecond"])')
-    record latency "$d/open-loop-50pct" $args --pairs 100 --payload candidate --rate $((max / 2)) --server-pid "$(pid_of switchboard)"
+    record latency "$d/open-loop-50pct" $args --pairs 100 --payload candidate --rate $((max / 2)) $(vs_reference)
   done
 }
 section_sweep() { # open-loop latency at rates the one-core bench sustains, against the reference in the same run
   local rate
-  for rate in 20000 50000; do
+  # the floor: one message in flight on one pair, no timer in the bench
+  record sweep "dropsilk/closed-1x1" $DS --pairs 1 --window 1 --payload candidate $(vs_reference)
+  record sweep "privydrop/closed-1x1" $PD --pairs 1 --window 1 --payload candidate $(vs_reference)
+  for rate in 2000 20000 50000; do
     record sweep "dropsilk/open-$rate" $DS --pairs 100 --payload candidate --rate $rate $(vs_reference)
     record sweep "privydrop/open-$rate" $PD --pairs 100 --payload candidate --rate $rate $(vs_reference)
   done
@@ -180,7 +183,7 @@ for s in "${sections[@]}"; do
   case $s in
     relay|scale|latency|sweep|join|session|node) [ -f "$OUT/switchboard.pid" ] && kill -0 "$(pid_of switchboard)" 2>/dev/null || start_switchboard ;;
   esac
-  case $s in relay|scale|sweep|join|session) [ -f "$OUT/reference.pid" ] && kill -0 "$(pid_of reference)" 2>/dev/null || start_reference ;; esac
+  case $s in relay|scale|latency|sweep|join|session) [ -f "$OUT/reference.pid" ] && kill -0 "$(pid_of reference)" 2>/dev/null || start_reference ;; esac
   echo "section $s"
   "section_$s"
 done

@@ -9,14 +9,17 @@ import org.HdrHistogram.Histogram;
  * One host and guest in the open loop: the host sends on a fixed schedule whatever the guest receives. With a total
  * rate R over P pairs, pair {@code i}'s message {@code k} is due at {@code start + (i + k P) / R}, so the pairs'
  * sends interleave evenly. Each message carries its due time, not the time it left, and latency is measured from it:
- * when the server (or the connection) is slow, the wait before sending counts too (no coordinated omission). A tick
- * sends every message that is due while the host's connection is writable; a message that cannot be sent stays due
- * and leaves as soon as it can. Messages still unsent when the run ends are reported as unsent. Both peers share an
+ * when the server (or the connection) is slow, the wait before sending counts too (no coordinated omission). Each
+ * wake-up sends every message that is due while the host's connection is writable and then arms a one-shot timer for
+ * the exact due time of the next message; a message that cannot be sent stays due and is retried shortly. (A
+ * fixed-rate ticker, which this replaced, woke out of phase with the due times, so each message waited up to a whole
+ * tick before it left: at 100 pairs and 20,000 messages/s that put a ~3 ms floor under every percentile, the bare
+ * reference relay's included.) Messages still unsent when the run ends are reported as unsent. Both peers share an
  * event loop, on which every method runs.
  */
 final class OpenLoopPair implements RelayLoop {
-    private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final int MAX_SENDS_PER_TICK = 4096;
+    private static final long UNWRITABLE_RETRY_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final int MAX_SENDS_PER_WAKE_UP = 4096;
 
     private final Peer host;
     private final Peer guest;
@@ -60,9 +63,7 @@ final class OpenLoopPair implements RelayLoop {
             finish();
             return;
         }
-        long tick = Math.max(MIN_TICK_NANOS, (long) nanosPerOwnMessage);
-        long firstDelay = Math.max(0, dueAt(0) - System.nanoTime());
-        ticker = host.channel().eventLoop().scheduleAtFixedRate(this::tick, firstDelay, tick, TimeUnit.NANOSECONDS);
+        armFor(System.nanoTime(), dueAt(0));
     }
 
     @Override
@@ -122,11 +123,12 @@ final class OpenLoopPair implements RelayLoop {
     }
 
     private void tick() {
+        ticker = null;
         long now = System.nanoTime();
         int sent = 0;
         while (nextSeq < planned
                 && dueAt(nextSeq) - now <= 0
-                && sent < MAX_SENDS_PER_TICK
+                && sent < MAX_SENDS_PER_WAKE_UP
                 && run.sending()
                 && host.channel().isWritable()) {
             long seq = nextSeq++;
@@ -134,9 +136,21 @@ final class OpenLoopPair implements RelayLoop {
                     run.settings().dialect().signal(host, guest, run.settings().payload(), seq, dueAt(seq)));
             sent++;
         }
-        if (nextSeq >= planned || !run.sending()) {
-            stopTicking();
+        if (nextSeq >= planned || !run.sending() || !host.channel().isActive()) {
+            return;
         }
+        long due = dueAt(nextSeq);
+        if (due - now <= 0) {
+            // still behind: not writable, or the per-wake-up cap was reached
+            armFor(now, now + (host.channel().isWritable() ? 0 : UNWRITABLE_RETRY_NANOS));
+        } else {
+            armFor(now, due);
+        }
+    }
+
+    /** Arms the one-shot timer to run {@link #tick} at {@code at} (nanoTime), or at once if that has passed. */
+    private void armFor(long now, long at) {
+        ticker = host.channel().eventLoop().schedule(this::tick, Math.max(0, at - now), TimeUnit.NANOSECONDS);
     }
 
     private long dueAt(long seq) {
