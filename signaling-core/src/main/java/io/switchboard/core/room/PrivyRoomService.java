@@ -68,6 +68,12 @@ public final class PrivyRoomService implements AppService {
     private static final int ALPHANUMERIC_ATTEMPTS = 50;
     private static final int MAX_ERROR_TEXT = 100;
     private static final Duration REFERRER_TTL = Duration.ofDays(30);
+    /**
+     * How long a store answer "the target is in the sender's room" is reused for the sender's next signals to it. A
+     * {@code PeerLeft} for the target or a room change forgets it sooner; the bound covers a {@code PeerLeft} that was
+     * lost (a bus outage) or raced the check.
+     */
+    private static final long TARGET_CHECK_MAX_AGE_MILLIS = 5_000;
 
     private final AppId app;
     private final SignalingNode node;
@@ -343,6 +349,14 @@ public final class PrivyRoomService implements AppService {
             return;
         }
         Event.PeerSignal event = new Event.PeerSignal(signal.kind(), session.id(), signal.payload());
+        long now = node.services().clock().millis();
+        if (session.targetChecked(target, room, now, TARGET_CHECK_MAX_AGE_MILLIS)) {
+            session.inOrder(() -> {
+                relayed.get(signal.kind()).increment();
+                return node.router().deliverInOrder(target, event);
+            });
+            return;
+        }
         // in order per sender: with a Redis store the check and the directory lookup complete on store threads
         session.inOrder(() -> call(() -> rooms.boundRoom(target))
                 .handle((bound, failure) -> {
@@ -350,6 +364,7 @@ public final class PrivyRoomService implements AppService {
                         drop(session, "signal to " + target + ", who is not in room " + room.code());
                         return false;
                     }
+                    session.targetChecked(target, room, now);
                     return true;
                 })
                 .thenCompose(ok -> {

@@ -39,6 +39,7 @@ public final class Session {
     private volatile String name;
     private volatile @Nullable RoomKey room;
     private volatile List<Member> peers = List.of();
+    private volatile @Nullable CheckedTarget checkedTarget;
     private CompletableFuture<Void> orderedTail = CompletableFuture.completedFuture(null); // guarded by this
     private int signalsSent;
 
@@ -105,6 +106,26 @@ public final class Session {
     /** Sets or clears the room this session is in. */
     public void room(@Nullable RoomKey room) {
         this.room = room;
+        this.checkedTarget = null;
+    }
+
+    /**
+     * Whether the store confirmed, at most {@code maxAgeMillis} before {@code nowMillis}, that {@code target} is in
+     * {@code room} and nothing since said otherwise: a {@code PeerLeft} for it, or this session changing rooms, forgets
+     * the confirmation. Lets a sender's stream of signals to one peer skip a store round trip per signal.
+     */
+    public boolean targetChecked(SessionId target, RoomKey room, long nowMillis, long maxAgeMillis) {
+        CheckedTarget c = checkedTarget;
+        return c != null
+                && c.target().equals(target)
+                && c.room().equals(room)
+                && nowMillis - c.atMillis() >= 0
+                && nowMillis - c.atMillis() <= maxAgeMillis;
+    }
+
+    /** Records that the store confirmed at {@code nowMillis} that {@code target} is in {@code room}. */
+    public void targetChecked(SessionId target, RoomKey room, long nowMillis) {
+        checkedTarget = new CheckedTarget(target, room, nowMillis);
     }
 
     /**
@@ -171,6 +192,10 @@ public final class Session {
             addPeer(joined.peer());
         } else if (event instanceof Event.PeerLeft left) {
             removePeer(left.peer());
+            CheckedTarget c = checkedTarget;
+            if (c != null && c.target().equals(left.peer())) {
+                checkedTarget = null;
+            }
         }
         sink.send(event);
     }
@@ -200,4 +225,7 @@ public final class Session {
     public String toString() {
         return "Session[" + app + "/" + id + "]";
     }
+
+    /** A peer the store confirmed to be in a room, and when. */
+    private record CheckedTarget(SessionId target, RoomKey room, long atMillis) {}
 }

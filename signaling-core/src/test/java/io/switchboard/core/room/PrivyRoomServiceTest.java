@@ -37,6 +37,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class PrivyRoomServiceTest {
@@ -416,8 +418,79 @@ class PrivyRoomServiceTest {
     }
 
     @Test
+    void aStreamOfSignalsToOnePeerChecksTheTargetInTheStoreOnceAndAgainAfterFiveSeconds() {
+        AtomicInteger checks = new AtomicInteger();
+        TestNode counted = countingBoundRoom(checks);
+        assertEquals(CreateOutcome.CREATED, await(counted.privy.createRoom("1234")));
+        Connected a = joinOn(counted, counted.connectPrivy("10.2.0.1"), "1234");
+        Connected b = joinOn(counted, counted.connectPrivy("10.2.0.2"), "1234");
+        int before = checks.get();
+        for (int i = 0; i < 10; i++) {
+            counted.node.handle(
+                    a.session(),
+                    new Command.SignalPeer(
+                            SignalKind.ICE_CANDIDATE, b.session().id().value(), SDP));
+        }
+        assertEquals(10, b.sink().events(Event.PeerSignal.class).size());
+        assertEquals(before + 1, checks.get());
+        counted.clock.advance(Duration.ofMillis(5_001));
+        counted.node.handle(
+                a.session(),
+                new Command.SignalPeer(
+                        SignalKind.ICE_CANDIDATE, b.session().id().value(), SDP));
+        assertEquals(11, b.sink().events(Event.PeerSignal.class).size());
+        assertEquals(before + 2, checks.get());
+    }
+
+    @Test
+    void aSignalAfterTheTargetLeftIsCheckedAgainAndDroppedEvenIfTheTargetJoinedAnotherRoom() {
+        AtomicInteger checks = new AtomicInteger();
+        TestNode counted = countingBoundRoom(checks);
+        assertEquals(CreateOutcome.CREATED, await(counted.privy.createRoom("1234")));
+        Connected a = joinOn(counted, counted.connectPrivy("10.2.0.1"), "1234");
+        Connected b = joinOn(counted, counted.connectPrivy("10.2.0.2"), "1234");
+        counted.node.handle(
+                a.session(),
+                new Command.SignalPeer(SignalKind.OFFER, b.session().id().value(), SDP));
+        assertEquals(1, b.sink().events(Event.PeerSignal.class).size());
+        assertEquals(
+                LeaveOutcome.LEFT,
+                await(counted.privy.leave("1234", b.session().id().value())));
+        assertEquals(CreateOutcome.CREATED, await(counted.privy.createRoom("5678")));
+        joinOn(counted, b, "5678");
+        int before = checks.get();
+        counted.node.handle(
+                a.session(),
+                new Command.SignalPeer(SignalKind.OFFER, b.session().id().value(), SDP));
+        assertEquals(before + 1, checks.get(), "the PeerLeft forgot the earlier check");
+        assertEquals(1, b.sink().events(Event.PeerSignal.class).size());
+        assertEquals(1, counted.privy.droppedCount());
+    }
+
+    /** A PrivyDrop node whose leased-room store counts its {@code boundRoom} calls in {@code checks}. */
+    private static TestNode countingBoundRoom(AtomicInteger checks) {
+        MutableClock clock = new MutableClock();
+        Stores stores = new LeasedRoomsOverride(clock, delegate -> (LeasedRoomStore) Proxy.newProxyInstance(
+                LeasedRoomStore.class.getClassLoader(),
+                new Class<?>[] {LeasedRoomStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("boundRoom")) {
+                        checks.incrementAndGet();
+                    }
+                    return method.invoke(delegate, args);
+                }));
+        return TestNode.privyDrop("node-c", stores, clock);
+    }
+
+    @Test
     void aStoreFailureAnswersTheJoinWithAServerErrorAndNoRoomId() {
-        TestNode broken = TestNode.create("node-b", new BrokenLeasedRoomsStores());
+        TestNode broken = TestNode.create(
+                "node-b",
+                new LeasedRoomsOverride(new MutableClock(), delegate -> (LeasedRoomStore) Proxy.newProxyInstance(
+                        LeasedRoomStore.class.getClassLoader(),
+                        new Class<?>[] {LeasedRoomStore.class},
+                        (proxy, method, args) ->
+                                CompletableFuture.failedFuture(new IllegalStateException("store down")))));
         Connected a = broken.connectPrivy("203.0.113.9");
         broken.node.handle(a.session(), new Command.JoinRoom("1234"));
         assertEquals(
@@ -460,13 +533,15 @@ class PrivyRoomServiceTest {
         return answers.get(answers.size() - 1);
     }
 
-    /** The in-memory backend, except that every leased-room call fails as an unreachable store would. */
-    private static final class BrokenLeasedRoomsStores implements Stores {
-        private final InMemoryStores delegate = new InMemoryStores(new MutableClock());
-        private final LeasedRoomStore broken = (LeasedRoomStore) Proxy.newProxyInstance(
-                LeasedRoomStore.class.getClassLoader(),
-                new Class<?>[] {LeasedRoomStore.class},
-                (proxy, method, args) -> CompletableFuture.failedFuture(new IllegalStateException("store down")));
+    /** The in-memory backend with its leased-room store replaced (a broken one, a counting one). */
+    private static final class LeasedRoomsOverride implements Stores {
+        private final InMemoryStores delegate;
+        private final LeasedRoomStore leasedRooms;
+
+        LeasedRoomsOverride(MutableClock clock, UnaryOperator<LeasedRoomStore> override) {
+            this.delegate = new InMemoryStores(clock);
+            this.leasedRooms = override.apply(delegate.leasedRooms());
+        }
 
         @Override
         public RoomStore rooms() {
@@ -485,7 +560,7 @@ class PrivyRoomServiceTest {
 
         @Override
         public LeasedRoomStore leasedRooms() {
-            return broken;
+            return leasedRooms;
         }
 
         @Override
@@ -505,7 +580,7 @@ class PrivyRoomServiceTest {
 
         @Override
         public boolean isHealthy() {
-            return false;
+            return delegate.isHealthy();
         }
 
         @Override
