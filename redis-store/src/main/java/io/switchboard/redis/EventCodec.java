@@ -18,6 +18,7 @@ import io.switchboard.core.message.Event.PeerReady;
 import io.switchboard.core.message.Event.PeerSignal;
 import io.switchboard.core.message.Event.Registered;
 import io.switchboard.core.message.Event.RoomCreated;
+import io.switchboard.core.message.Event.RoomRevoked;
 import io.switchboard.core.message.Event.ShuttingDown;
 import io.switchboard.core.message.Event.SignalRelayed;
 import io.switchboard.core.message.Member;
@@ -55,7 +56,8 @@ final class EventCodec {
             format(12, PeerSignal.class, EventCodec::writePeerSignal, EventCodec::readPeerSignal),
             format(13, Announcement.class, EventCodec::writeAnnouncement, EventCodec::readAnnouncement),
             format(14, Emitted.class, EventCodec::writeEmitted, EventCodec::readEmitted),
-            format(15, Acknowledged.class, EventCodec::writeAcknowledged, EventCodec::readAcknowledged));
+            format(15, Acknowledged.class, EventCodec::writeAcknowledged, EventCodec::readAcknowledged),
+            format(16, RoomRevoked.class, (w, e) -> w.writeString(e.roomId()), r -> new RoomRevoked(r.readString())));
 
     private static final Map<Class<?>, Format<?>> BY_TYPE = new HashMap<>();
     private static final Format<?>[] BY_TAG = new Format<?>[FORMATS.size() + 1];

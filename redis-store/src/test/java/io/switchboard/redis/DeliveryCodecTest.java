@@ -61,7 +61,8 @@ class DeliveryCodecTest {
                         List.of(new byte[] {0, 1, 2, (byte) 255}, new byte[0])),
                 new Event.Emitted("empty", RawJson.of(""), List.of()),
                 new Event.Acknowledged(Long.MAX_VALUE, RawJson.of("1,2"), List.of(new byte[] {9})),
-                new Event.Acknowledged(-1, RawJson.of("null"), List.of()));
+                new Event.Acknowledged(-1, RawJson.of("null"), List.of()),
+                new Event.RoomRevoked("room-1"));
     }
 
     @ParameterizedTest

@@ -11,6 +11,9 @@ import io.switchboard.server.testing.NodeProcess;
 import io.switchboard.server.testing.TestServer;
 import io.switchboard.server.testing.WsClient;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -70,6 +73,35 @@ class PrivyDropAcrossNodesTest {
                     String candidate = nextEvent(receiver, "ice-candidate");
                     assertTrue(candidate.contains("{\"candidate\":{\"n\":" + i + "}"), i + ": " + candidate);
                 }
+            }
+        }
+    }
+
+    @Test
+    void aRestLeaveOnOneNodeStopsTheLeaversSessionOnTheOtherNodeFromUsingTheRoom() {
+        String store = store(EmbeddedRedis.shared().url());
+        try (TestServer one = node(store);
+                TestServer two = node(store)) {
+            String room = newRoom(one);
+            try (WsClient sender = raw(one.port());
+                    WsClient receiver = raw(two.port())) {
+                String senderId = connect(sender);
+                String receiverId = negotiate(sender, senderId, receiver, room);
+                HttpResponse<String> left = TestServer.send(HttpRequest.newBuilder(one.http("/api/leave_room"))
+                        .header("Content-Type", "application/json")
+                        .POST(BodyPublishers.ofString(
+                                "{\"roomId\":\"" + room + "\",\"socketId\":\"" + receiverId + "\"}"))
+                        .build());
+                assertEquals(200, left.statusCode(), left.body());
+                assertEquals(
+                        "42[\"peer-disconnected\",{\"peerId\":\"" + receiverId + "\"}]", nextEvent(sender, "peer-"));
+
+                // The leaver's session, on node two, no longer speaks for the room: its announcement goes nowhere,
+                // and it may join again, which the sender hears as the next event.
+                receiver.send("42[\"initiator-online\",{\"roomId\":\"" + room + "\"}]");
+                receiver.send("42[\"join\",{\"roomId\":\"" + room + "\"}]");
+                assertTrue(nextEvent(receiver, "joinResponse").contains("\"success\":true"));
+                assertEquals("42[\"ready\",{\"peerId\":\"" + receiverId + "\"}]", nextEvent(sender, ""));
             }
         }
     }

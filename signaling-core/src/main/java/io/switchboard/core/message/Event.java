@@ -79,6 +79,17 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * Someone else took the recipient out of room {@code roomId} (PrivyDrop's REST {@code leave_room}): its session
+     * stops using that room. Consumed by the session on whichever node holds it, never sent to the client.
+     */
+    record RoomRevoked(String roomId) implements Event {
+        /** The room id is required. */
+        public RoomRevoked {
+            requireNonNull(roomId, "roomId");
+        }
+    }
+
     /** The recipient's last command failed. */
     record Failed(ErrorCode code, @Nullable String detail) implements Event {
         /** The code is required. */

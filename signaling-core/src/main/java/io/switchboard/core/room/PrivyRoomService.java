@@ -232,7 +232,7 @@ public final class PrivyRoomService implements AppService {
 
     /**
      * {@code POST /api/leave_room}: tells the room's other sessions that {@code socketId} left (not the leaver itself),
-     * unbinds it, and, when that session is on this node, makes it stop hearing the room. Completes exceptionally with
+     * unbinds it, and makes that session, on whichever node, stop using the room. Completes exceptionally with
      * {@link IllegalArgumentException} for an invalid room or session id, or when the store fails.
      */
     public CompletionStage<LeaveOutcome> leave(String roomId, String socketId) {
@@ -251,7 +251,8 @@ public final class PrivyRoomService implements AppService {
                         return call(() -> rooms.unbind(leaver, roomId));
                     })
                     .thenApply(remaining -> {
-                        forgetLocally(leaver, roomId);
+                        // wherever the leaver's session lives, it stops using the room (signals, announcements)
+                        node.router().deliver(leaver, new Event.RoomRevoked(roomId));
                         return LeaveOutcome.LEFT;
                     });
         });
@@ -401,14 +402,6 @@ public final class PrivyRoomService implements AppService {
             if (!member.equals(except)) {
                 node.router().deliver(member, event);
             }
-        }
-    }
-
-    /** Makes a local session that was unbound by REST stop hearing its room. */
-    private void forgetLocally(SessionId leaver, String roomId) {
-        Session local = node.sessions().get(leaver);
-        if (local != null && new RoomKey(app, roomId).equals(local.room())) {
-            local.room(null);
         }
     }
 

@@ -185,9 +185,17 @@ public final class Session {
 
     /**
      * Sends {@code event} to the client, first updating the peer list for {@code PeerJoined} and {@code PeerLeft}
-     * so that relays from this session reach exactly the peers it was told about.
+     * so that relays from this session reach exactly the peers it was told about. A {@code RoomRevoked} for the
+     * session's room clears it and is not sent.
      */
     public void deliver(Event event) {
+        if (event instanceof Event.RoomRevoked revoked) {
+            RoomKey current = room;
+            if (current != null && current.code().equals(revoked.roomId())) {
+                room(null);
+            }
+            return;
+        }
         if (event instanceof Event.PeerJoined joined) {
             addPeer(joined.peer());
         } else if (event instanceof Event.PeerLeft left) {
