@@ -16,6 +16,9 @@ final class BusCounters {
     /** Deliveries decoded from an inbox and handed to it. */
     final LongAdder received = new LongAdder();
 
+    /** Subscriptions the watchdog broke because they had gone silent. */
+    final LongAdder inboxReconnects = new LongAdder();
+
     /** Frames dropped because they could not be decoded. */
     final LongAdder decodeFailures = new LongAdder();
 }

@@ -169,7 +169,11 @@ final class BusPublisher implements AutoCloseable {
     private void complete(Packet packet, @Nullable RuntimeException failure) {
         if (failure == null) {
             counters.frames.increment();
-            counters.published.add(packet.deliveries().size());
+            for (Outgoing outgoing : packet.deliveries()) {
+                if (outgoing.record().length > 0) { // not a probe
+                    counters.published.increment();
+                }
+            }
             packet.deliveries().forEach(outgoing -> outgoing.done().complete(null));
             return;
         }

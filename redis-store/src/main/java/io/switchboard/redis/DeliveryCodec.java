@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <pre>
  * frame    = version(1 byte, {@value #VERSION}) record+
- * record   = length(varint) target(string) event
+ * record   = length(varint) target(string) event  |  length 0 (a probe: the watchdog's own, skipped)
  * event    = tag(1 byte) fields       (see EventCodec: one tag per Event type)
  * string   = length(varint) UTF-8 bytes;  nullable = 0 | 1 string;  varint = unsigned LEB128, at most 5 bytes
  * </pre>
@@ -29,6 +29,12 @@ public final class DeliveryCodec {
     public static final int VERSION = 1;
 
     private DeliveryCodec() {}
+
+    /**
+     * The empty record: a node publishes it to its own inbox to check that the subscription still hears (see {@link
+     * RedisNodeBus}); decoding skips it.
+     */
+    static final byte[] PROBE_RECORD = new byte[0];
 
     /** Encodes one delivery as a record, to be put into a frame with {@link #frame(List)}. */
     public static byte[] encode(Delivery delivery) {
@@ -65,7 +71,7 @@ public final class DeliveryCodec {
     }
 
     /**
-     * Decodes a frame into its deliveries, in order. Payload JSON in the events is a slice of {@code frame}, which the
+     * Decodes a frame into its deliveries, in order, skipping probes. Payload JSON in the events is a slice of {@code frame}, which the
      * caller hands over and must not change afterwards.
      *
      * @throws MalformedPayloadException if {@code frame} is not a valid frame of this version
@@ -82,7 +88,9 @@ public final class DeliveryCodec {
         List<Delivery> deliveries = new ArrayList<>(4);
         while (in.remaining() > 0) {
             int start = in.readSlice();
-            deliveries.add(decodeRecord(new PayloadReader(frame, start, in.position() - start)));
+            if (in.position() > start) {
+                deliveries.add(decodeRecord(new PayloadReader(frame, start, in.position() - start)));
+            }
         }
         return deliveries;
     }

@@ -29,6 +29,7 @@ final class InboxSubscriber implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean subscribed;
+    private volatile long lastHeardNanos = System.nanoTime();
     private @Nullable Connection connection;
 
     InboxSubscriber(NodeId node, BusTransport transport, RedisBusConfig config, Consumer<byte[]> frames) {
@@ -48,6 +49,20 @@ final class InboxSubscriber implements AutoCloseable {
     /** Whether Redis has confirmed the subscription and it has not been lost since. */
     boolean isSubscribed() {
         return subscribed;
+    }
+
+    /** How long since the subscription was confirmed or last delivered a frame, at {@code now} (nanoTime). */
+    long silentNanos(long now) {
+        return now - lastHeardNanos;
+    }
+
+    /**
+     * Breaks the connection of a subscription that went silent (a peer or path that vanished without closing the
+     * socket would otherwise block the read forever); the thread subscribes again on a fresh one.
+     */
+    void reconnect() {
+        subscribed = false;
+        closeConnection();
     }
 
     /** Unsubscribes by closing the connection, and waits for the thread to end. */
@@ -88,6 +103,7 @@ final class InboxSubscriber implements AutoCloseable {
             transport.listen(fresh, channel, new InboxListener() {
                 @Override
                 public void onSubscribed() {
+                    lastHeardNanos = System.nanoTime();
                     subscribed = true;
                     backoff.reset();
                     outage.recovered();
@@ -95,6 +111,7 @@ final class InboxSubscriber implements AutoCloseable {
 
                 @Override
                 public void onFrame(byte[] frame) {
+                    lastHeardNanos = System.nanoTime();
                     frames.accept(frame);
                 }
             });

@@ -8,7 +8,12 @@ import io.switchboard.core.spi.NodeBus;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 
@@ -27,13 +32,21 @@ import redis.clients.jedis.JedisClientConfig;
  * the message, whether or not anyone listens. It fails with {@link io.switchboard.core.error.ErrorCode#UNAVAILABLE}
  * at once when the queue is full or Redis is known to be unreachable, and after the fact when its round trip failed
  * (in which case it may still have arrived). Deliveries published while an inbox is resubscribing are lost.
+ *
+ * <p>Watchdog: every {@link RedisBusConfig#probeInterval()} a thread publishes an empty probe record to each inbox
+ * subscribed here. A subscription that heard nothing, not even those probes, for three intervals while publishing
+ * worked has lost its connection without being told (a vanished peer or path leaves the socket open and the read
+ * blocked); its connection is broken and it subscribes again.
  */
 public final class RedisNodeBus implements NodeBus, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisNodeBus.class);
+
     private final RedisBusConfig config;
     private final BusTransport transport;
     private final BusCounters counters = new BusCounters();
     private final BusPublisher publisher;
     private final Map<NodeId, InboxSubscriber> inboxes = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
 
     /**
@@ -47,6 +60,13 @@ public final class RedisNodeBus implements NodeBus, AutoCloseable {
                 BusTransport.create(requireNonNull(address, "address"), requireNonNull(client, "client"), cluster);
         this.publisher = new BusPublisher(transport, config, counters);
         publisher.start();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sb-bus-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = config.probeInterval().toNanos();
+        var unused = watchdog.scheduleWithFixedDelay(this::watch, interval, interval, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -112,6 +132,11 @@ public final class RedisNodeBus implements NodeBus, AutoCloseable {
         return counters.received.sum();
     }
 
+    /** Subscriptions the watchdog found silent and made again, since start. */
+    public long inboxReconnects() {
+        return counters.inboxReconnects.sum();
+    }
+
     /** Frames received that did not decode and were dropped, since start. */
     public long decodeFailures() {
         return counters.decodeFailures.sum();
@@ -131,9 +156,35 @@ public final class RedisNodeBus implements NodeBus, AutoCloseable {
         synchronized (this) {
             closed = true;
         }
+        watchdog.shutdownNow();
         inboxes.values().forEach(InboxSubscriber::close);
         inboxes.clear();
         publisher.close();
         transport.close();
+    }
+
+    /** One watchdog round: breaks the subscriptions that went silent, then probes every inbox subscribed here. */
+    private void watch() {
+        if (closed || !publisher.isReachable()) {
+            return; // while publishing fails, silence proves nothing and a probe would only count as a failure
+        }
+        long now = System.nanoTime();
+        long limit = 3 * config.probeInterval().toNanos();
+        inboxes.forEach((node, subscriber) -> {
+            if (!subscriber.isSubscribed()) {
+                return;
+            }
+            long silent = subscriber.silentNanos(now);
+            if (silent > limit) {
+                log.warn(
+                        "bus inbox of {} heard nothing, not even its probes, for {} ms: subscribing again",
+                        node,
+                        TimeUnit.NANOSECONDS.toMillis(silent));
+                counters.inboxReconnects.increment();
+                subscriber.reconnect();
+                return;
+            }
+            var unused = publisher.submit(node, DeliveryCodec.PROBE_RECORD);
+        });
     }
 }

@@ -159,6 +159,20 @@ class DeliveryCodecTest {
     }
 
     @Test
+    void probeRecordsAreSkippedWhereverTheyStand() {
+        Delivery first = new Delivery(TARGET, new Event.PeerLeft(PEER));
+        Delivery second = new Delivery(TARGET, new Event.PeerReady(PEER));
+        byte[] frame = DeliveryCodec.frame(List.of(
+                DeliveryCodec.PROBE_RECORD,
+                DeliveryCodec.encode(first),
+                DeliveryCodec.PROBE_RECORD,
+                DeliveryCodec.encode(second)));
+
+        assertEquals(List.of(first, second), DeliveryCodec.decode(frame));
+        assertEquals(List.of(), DeliveryCodec.decode(DeliveryCodec.frame(List.of(DeliveryCodec.PROBE_RECORD))));
+    }
+
+    @Test
     void anEmptyFrameIsRejected() {
         assertMalformed(new byte[0], "truncated");
         assertMalformed(new byte[] {1}, "no records");

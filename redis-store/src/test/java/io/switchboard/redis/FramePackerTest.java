@@ -36,7 +36,8 @@ class FramePackerTest {
                 16,
                 1 + 2 * recordSize,
                 RedisBusConfig.DEFAULTS.minBackoff(),
-                RedisBusConfig.DEFAULTS.maxBackoff());
+                RedisBusConfig.DEFAULTS.maxBackoff(),
+                RedisBusConfig.DEFAULTS.probeInterval());
         List<Outgoing> batch = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             batch.add(outgoing(X, i));

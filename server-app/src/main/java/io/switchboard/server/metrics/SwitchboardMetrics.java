@@ -66,6 +66,7 @@ public final class SwitchboardMetrics implements CoreMetrics {
     private final Counter closes;
     private final Histogram storeOperations;
     private volatile LongSupplier busPublishErrors = () -> 0;
+    private volatile LongSupplier busInboxResubscribes = () -> 0;
 
     /** Creates the registry with every metric family; {@code version} becomes {@code switchboard_build_info}. */
     public SwitchboardMetrics(String version) {
@@ -214,6 +215,11 @@ public final class SwitchboardMetrics implements CoreMetrics {
                 "switchboard_bus_publish_errors_total",
                 "Node bus publishes that failed (Redis unreachable, queue full). Always 0 with the in-memory store.",
                 () -> busPublishErrors.getAsLong());
+        callbackCounter(
+                "switchboard_bus_inbox_resubscribes_total",
+                "Times the bus watchdog found this node's inbox subscription silent (not even its own probes arrived)"
+                        + " and subscribed again. Always 0 with the in-memory store.",
+                () -> busInboxResubscribes.getAsLong());
         return Histogram.builder()
                 .name("switchboard_store_operation_seconds")
                 .help("Duration of shared-store calls to Redis (the round trip on the store's threads). Empty with"
@@ -224,9 +230,10 @@ public final class SwitchboardMetrics implements CoreMetrics {
                 .register(registry);
     }
 
-    /** Reads the bus's failed publishes from {@code publishErrors} at scrape time. */
-    public void watchBus(LongSupplier publishErrors) {
+    /** Reads the bus's failed publishes and its watchdog's resubscriptions at scrape time. */
+    public void watchBus(LongSupplier publishErrors, LongSupplier inboxResubscribes) {
         busPublishErrors = requireNonNull(publishErrors, "publishErrors");
+        busInboxResubscribes = requireNonNull(inboxResubscribes, "inboxResubscribes");
     }
 
     /** Records one store call that took {@code nanos}; called on the store's threads. */

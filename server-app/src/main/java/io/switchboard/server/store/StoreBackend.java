@@ -70,7 +70,7 @@ public final class StoreBackend implements AutoCloseable {
         if (!(stores instanceof RedisStores redis)) {
             return;
         }
-        metrics.watchBus(redis.bus()::publishFailures);
+        metrics.watchBus(redis.bus()::publishFailures, redis.bus()::inboxReconnects);
         redis.onOperation(metrics::storeOperation);
         redis.startLiveness(node.id(), heartbeat, node::nodeLost, dead -> redis.directory()
                 .sessionsOf(dead)

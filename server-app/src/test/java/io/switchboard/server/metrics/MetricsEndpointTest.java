@@ -142,13 +142,15 @@ class MetricsEndpointTest {
                 "switchboard_undeliverable",
                 "switchboard_connections_refused",
                 "switchboard_unexpected_errors",
-                "switchboard_bus_publish_errors")) {
+                "switchboard_bus_publish_errors",
+                "switchboard_bus_inbox_resubscribes")) {
             assertTrue(types.containsKey(counter + "_total"), counter + " missing from " + types.keySet());
             assertEquals("counter", types.get(counter + "_total"));
         }
         Map<String, Double> samples = samples(response.body());
         assertEquals(1.0, samples.get("switchboard_build_info{version=\"dev\"}"), samples.keySet()::toString);
         assertEquals(0.0, samples.get("switchboard_bus_publish_errors_total"));
+        assertEquals(0.0, samples.get("switchboard_bus_inbox_resubscribes_total"));
         assertEquals(0.0, samples.get("switchboard_store_operation_seconds_count"));
         assertTrue(samples.get("switchboard_netty_direct_memory_bytes") >= 0, samples::toString);
         assertTrue(samples.containsKey("process_cpu_seconds_total"), "process metrics");
