@@ -1,0 +1,2 @@
+/** Tests of the id generator. */
+package io.switchboard.core.id;
