@@ -1,5 +1,5 @@
 -- RoomStore.leave: removes a member; the last one out deletes the room.
--- KEYS[1] order, KEYS[2] members, KEYS[3] optional: the app's set of room codes (standalone only)
+-- KEYS[1] order, KEYS[2] members, KEYS[3] optional: the app's room leases (standalone only)
 -- ARGV[1] member id, ARGV[2] room code
 -- Returns {1 if this call deleted the room else 0, {encoded members that remain, in join order}}.
 local function snapshot()
@@ -18,7 +18,7 @@ if redis.call('HDEL', KEYS[2], ARGV[1]) == 1 then
   if redis.call('LLEN', KEYS[1]) == 0 then
     redis.call('DEL', KEYS[1], KEYS[2])
     if KEYS[3] then
-      redis.call('SREM', KEYS[3], ARGV[2])
+      redis.call('ZREM', KEYS[3], ARGV[2])
     end
     return {1, {}}
   end

@@ -8,6 +8,7 @@ import io.switchboard.core.id.SessionId;
 import io.switchboard.core.message.Member;
 import io.switchboard.core.spi.JoinResult;
 import io.switchboard.core.spi.RoomStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -17,17 +18,20 @@ import java.util.concurrent.CompletionStage;
  * change both atomically on a Redis Cluster too:
  *
  * <pre>
- * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:order    list  member ids in join order
- * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:members  hash  member id -&gt; {@link MemberCodec encoded member}
- * &lt;prefix&gt;rooms:&lt;app&gt;                   set   codes of the app's rooms, for {@link #count}
+ * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:order    list  member ids in join order          TTL: the lease
+ * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:members  hash  member id -&gt; {@link MemberCodec encoded member}  TTL: the lease
+ * &lt;prefix&gt;roomleases:&lt;app&gt;              zset  code -&gt; lease expiry (ms), for {@link #count}
  * </pre>
  *
- * <p>{@code create}, {@code join}, {@code leave}, {@code members} and {@code delete} are each one script. {@code
- * count} reads the per-app set with {@code SCARD} (no {@code KEYS} or {@code SCAN}). On a standalone server the
- * scripts update that set in the same step, so the count is exact. On a Cluster the set lives in another slot; the
- * caller adds or removes the code right after the script, with idempotent {@code SADD}/{@code SREM}, so the count
- * can be off only while a call is in flight or if the process dies between the two steps, and never goes negative.
- * Rooms have no TTL: a room lasts until its last member leaves or it is deleted.
+ * <p>{@code create}, {@code join}, {@code leave}, {@code members}, {@code delete} and {@code count} are each one
+ * script. <b>Leases</b>: a room normally ends when its last member leaves, but a room whose members' node died
+ * before anyone could remove them, or whose cleanup failed, would otherwise stay forever; so create and join (re)set
+ * a lease on both keys (PrivyDrop's room TTL, 24 hours), and a room nobody joined for that long expires. Peers already paired
+ * keep relaying without the store; only joining an expired room fails. {@code count} first drops the leases that ran
+ * out, then counts ({@code ZCARD}; no {@code KEYS} or {@code SCAN}). On a standalone server the scripts update the
+ * leases in the same step, so the count is exact. On a Cluster the leases live in another slot; the caller updates
+ * them right after the script, idempotently, so the count can be off only while a call is in flight or if the
+ * process dies between the two steps (until the lease runs out), and never goes negative.
  */
 public final class RedisRoomStore implements RoomStore {
     private static final LuaScript CREATE = LuaScript.load("room_create.lua");
@@ -35,26 +39,33 @@ public final class RedisRoomStore implements RoomStore {
     private static final LuaScript LEAVE = LuaScript.load("room_leave.lua");
     private static final LuaScript MEMBERS = LuaScript.load("room_members.lua");
     private static final LuaScript DELETE = LuaScript.load("room_delete.lua");
+    private static final LuaScript COUNT = LuaScript.load("room_count.lua");
 
     private final RedisExecutor executor;
     private final boolean cluster;
     private final String prefix;
+    private final long leaseMillis;
 
-    RedisRoomStore(RedisExecutor executor, RedisTopology topology, String prefix) {
+    RedisRoomStore(RedisExecutor executor, RedisTopology topology, String prefix, Duration lease) {
         this.executor = requireNonNull(executor, "executor");
         this.cluster = requireNonNull(topology, "topology") == RedisTopology.CLUSTER;
         this.prefix = requireNonNull(prefix, "prefix");
+        this.leaseMillis = lease.toMillis();
+        if (leaseMillis <= 0) {
+            throw new IllegalArgumentException("lease: " + lease + " (expected: > 0)");
+        }
     }
 
     @Override
     public CompletionStage<Boolean> create(RoomKey room, Member owner) {
         requireNonNull(room, "room");
         requireNonNull(owner, "owner");
-        List<String> args = List.of(owner.id().value(), MemberCodec.encode(owner), room.code());
+        List<String> args =
+                List.of(owner.id().value(), MemberCodec.encode(owner), room.code(), Long.toString(leaseMillis));
         return executor.submit(jedis -> {
             boolean created = asLong(CREATE.run(jedis, keys(room), args)) == 1;
             if (created && cluster) {
-                jedis.sadd(appRoomsKey(room.app()), room.code());
+                jedis.zadd(leasesKey(room.app()), (double) (System.currentTimeMillis() + leaseMillis), room.code());
             }
             return created;
         });
@@ -64,10 +75,19 @@ public final class RedisRoomStore implements RoomStore {
     public CompletionStage<JoinResult> join(RoomKey room, Member member, int capacity) {
         requireNonNull(room, "room");
         requireNonNull(member, "member");
-        List<String> args = List.of(member.id().value(), MemberCodec.encode(member), Integer.toString(capacity));
+        List<String> args = List.of(
+                member.id().value(),
+                MemberCodec.encode(member),
+                Integer.toString(capacity),
+                room.code(),
+                Long.toString(leaseMillis));
         return executor.submit(jedis -> {
-            List<?> reply = (List<?>) JOIN.run(jedis, List.of(orderKey(room), membersKey(room)), args);
-            return new JoinResult(JoinResult.Status.valueOf((String) reply.get(0)), decode(reply.get(1)));
+            List<?> reply = (List<?>) JOIN.run(jedis, keys(room), args);
+            JoinResult.Status status = JoinResult.Status.valueOf((String) reply.get(0));
+            if (status == JoinResult.Status.JOINED && cluster) {
+                jedis.zadd(leasesKey(room.app()), (double) (System.currentTimeMillis() + leaseMillis), room.code());
+            }
+            return new JoinResult(status, decode(reply.get(1)));
         });
     }
 
@@ -79,7 +99,7 @@ public final class RedisRoomStore implements RoomStore {
         return executor.submit(jedis -> {
             List<?> reply = (List<?>) LEAVE.run(jedis, keys(room), args);
             if (asLong(reply.get(0)) == 1 && cluster) {
-                jedis.srem(appRoomsKey(room.app()), room.code());
+                jedis.zrem(leasesKey(room.app()), room.code());
             }
             return decode(reply.get(1));
         });
@@ -98,7 +118,7 @@ public final class RedisRoomStore implements RoomStore {
         return executor.submit(jedis -> {
             DELETE.run(jedis, keys(room), List.of(room.code()));
             if (cluster) {
-                jedis.srem(appRoomsKey(room.app()), room.code());
+                jedis.zrem(leasesKey(room.app()), room.code());
             }
             return null;
         });
@@ -108,18 +128,19 @@ public final class RedisRoomStore implements RoomStore {
      * {@inheritDoc}
      *
      * <p>Exact on a standalone server; on a Cluster it may be off while a create or the last leave is in flight.
+     * Rooms whose lease ran out are not counted.
      */
     @Override
     public CompletionStage<Integer> count(AppId app) {
         requireNonNull(app, "app");
-        return executor.submit(jedis -> Math.toIntExact(jedis.scard(appRoomsKey(app))));
+        return executor.submit(jedis -> Math.toIntExact(asLong(COUNT.run(jedis, List.of(leasesKey(app)), List.of()))));
     }
 
-    /** The room's keys, plus the app's set where a script may touch it (standalone). */
+    /** The room's keys, plus the app's leases where a script may touch them (standalone). */
     private List<String> keys(RoomKey room) {
         return cluster
                 ? List.of(orderKey(room), membersKey(room))
-                : List.of(orderKey(room), membersKey(room), appRoomsKey(room.app()));
+                : List.of(orderKey(room), membersKey(room), leasesKey(room.app()));
     }
 
     String orderKey(RoomKey room) {
@@ -130,8 +151,8 @@ public final class RedisRoomStore implements RoomStore {
         return tag(room) + ":members";
     }
 
-    String appRoomsKey(AppId app) {
-        return prefix + "rooms:" + app.name();
+    String leasesKey(AppId app) {
+        return prefix + "roomleases:" + app.name();
     }
 
     private String tag(RoomKey room) {

@@ -38,7 +38,8 @@ public final class RedisStores implements Stores {
      * Connects to {@code config}'s endpoint, detects whether it is a Redis Cluster ({@code INFO cluster}), and starts
      * the executor and the health ping. Blocks for at most about the connect timeout; call it at start, not on an
      * event loop. {@code clock} stamps rate-limit attempts and the leased rooms' expiry index; TTLs themselves are
-     * kept by Redis.
+     * kept by Redis. {@code leases} are PrivyDrop's room TTLs; their {@code roomTtl} is also the lease of every other
+     * app's rooms (a DropSilk flight nobody joins for that long expires: see {@link RedisRoomStore}).
      *
      * @throws IllegalStateException if Redis is unreachable or refuses the login
      * @throws IllegalArgumentException if the configuration does not fit the server (a database other than 0 on a
@@ -77,7 +78,7 @@ public final class RedisStores implements Stores {
                 connection.isCluster(),
                 RedisBusConfig.DEFAULTS.withKeyPrefix(config.keyPrefix()));
         String prefix = config.keyPrefix();
-        this.rooms = new RedisRoomStore(executor, connection.topology(), prefix);
+        this.rooms = new RedisRoomStore(executor, connection.topology(), prefix, leases.roomTtl());
         this.directory = new RedisSessionDirectory(executor, prefix);
         this.leasedRooms =
                 new RedisLeasedRoomStore(executor, new LeasedRoomKeys(connection.topology(), prefix), clock, leases);

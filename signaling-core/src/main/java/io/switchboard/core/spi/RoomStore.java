@@ -11,7 +11,9 @@ import java.util.concurrent.CompletionStage;
  * Rooms and their members, shared by every node of a deployment.
  *
  * <p>Contract: each method is atomic with respect to the others on the same room; member lists are in join order
- * (the creator first); a room exists from {@link #create} until its last member leaves or it is {@link #delete}d.
+ * (the creator first); a room exists from {@link #create} until its last member leaves or it is {@link #delete}d. A
+ * backend shared by several nodes may also end a room nobody joined for a long time (a lease, a day in the Redis
+ * backend), so that rooms whose members died with their node cannot stay forever.
  * Methods never block the caller and complete exceptionally only when the backend is unreachable.
  */
 public interface RoomStore {
