@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,11 +38,25 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts {@code app} on a free port with {@code store} and the extra {@code options}, and waits for /readyz. */
     public static NodeProcess start(String app, String store, String... options) {
+        return start(false, app, store, options);
+    }
+
+    /**
+     * Like {@link #start}, but with the daemon's shipped logging ({@code logback.xml}: telemetry at INFO, not the
+     * tests' quieter configuration), and the process's stdout and stderr go to a pipe nobody reads, which fills after
+     * 64 KiB: a log reader that stalled.
+     */
+    public static NodeProcess startWithUnreadOutput(String app, String store, String... options) {
+        return start(true, app, store, options);
+    }
+
+    private static NodeProcess start(boolean unreadOutput, String app, String store, String... options) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m",
                 "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=" + (unreadOutput ? shippedLogConfig() : "logback-test.xml"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "io.switchboard.server.Main",
@@ -56,10 +72,8 @@ public final class NodeProcess implements AutoCloseable {
             Path output = Files.createTempFile("switchboard-node", ".log");
             output.toFile().deleteOnExit();
             File log = output.toFile();
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            Process process = (unreadOutput ? builder : builder.redirectOutput(log)).start();
             NodeProcess node = new NodeProcess(process, port, output);
             node.awaitReady();
             return node;
@@ -125,6 +139,19 @@ public final class NodeProcess implements AutoCloseable {
             return Files.readString(output);
         } catch (IOException e) {
             return "(output unreadable: " + e + ")";
+        }
+    }
+
+    /** The daemon's own logback.xml, from the main classes on this classpath. */
+    private static String shippedLogConfig() {
+        URL config = NodeProcess.class.getResource("/logback.xml");
+        if (config == null) {
+            throw new IllegalStateException("logback.xml not on the classpath");
+        }
+        try {
+            return Path.of(config.toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
