@@ -55,7 +55,7 @@ public final class ReferenceRelay implements AutoCloseable {
      * Binds {@code host:port} (0 for a free port) and starts relaying.
      *
      * @param transport {@code auto}, {@code epoll} or {@code nio}, as the server's {@code --transport}
-     * @param workerThreads event-loop threads, 0 for Netty's default (two per core), as the server's
+     * @param workerThreads event-loop threads, 0 for one per usable core, as the server's
      */
     public static ReferenceRelay start(String host, int port, String transport, int workerThreads)
             throws InterruptedException {
