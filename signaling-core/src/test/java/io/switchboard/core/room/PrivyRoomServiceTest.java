@@ -421,23 +421,16 @@ class PrivyRoomServiceTest {
     void aStreamOfSignalsToOnePeerChecksTheTargetInTheStoreOnceAndAgainAfterFiveSeconds() {
         AtomicInteger checks = new AtomicInteger();
         TestNode counted = countingBoundRoom(checks);
-        assertEquals(CreateOutcome.CREATED, await(counted.privy.createRoom("1234")));
-        Connected a = joinOn(counted, counted.connectPrivy("10.2.0.1"), "1234");
-        Connected b = joinOn(counted, counted.connectPrivy("10.2.0.2"), "1234");
+        Connected a = countedPeerIn(counted, "1234", "10.2.0.1");
+        Connected b = countedPeerIn(counted, "1234", "10.2.0.2");
         int before = checks.get();
         for (int i = 0; i < 10; i++) {
-            counted.node.handle(
-                    a.session(),
-                    new Command.SignalPeer(
-                            SignalKind.ICE_CANDIDATE, b.session().id().value(), SDP));
+            signal(counted, a, b, SignalKind.ICE_CANDIDATE);
         }
         assertEquals(10, b.sink().events(Event.PeerSignal.class).size());
         assertEquals(before + 1, checks.get());
         counted.clock.advance(Duration.ofMillis(5_001));
-        counted.node.handle(
-                a.session(),
-                new Command.SignalPeer(
-                        SignalKind.ICE_CANDIDATE, b.session().id().value(), SDP));
+        signal(counted, a, b, SignalKind.ICE_CANDIDATE);
         assertEquals(11, b.sink().events(Event.PeerSignal.class).size());
         assertEquals(before + 2, checks.get());
     }
@@ -446,12 +439,9 @@ class PrivyRoomServiceTest {
     void aSignalAfterTheTargetLeftIsCheckedAgainAndDroppedEvenIfTheTargetJoinedAnotherRoom() {
         AtomicInteger checks = new AtomicInteger();
         TestNode counted = countingBoundRoom(checks);
-        assertEquals(CreateOutcome.CREATED, await(counted.privy.createRoom("1234")));
-        Connected a = joinOn(counted, counted.connectPrivy("10.2.0.1"), "1234");
-        Connected b = joinOn(counted, counted.connectPrivy("10.2.0.2"), "1234");
-        counted.node.handle(
-                a.session(),
-                new Command.SignalPeer(SignalKind.OFFER, b.session().id().value(), SDP));
+        Connected a = countedPeerIn(counted, "1234", "10.2.0.1");
+        Connected b = countedPeerIn(counted, "1234", "10.2.0.2");
+        signal(counted, a, b, SignalKind.OFFER);
         assertEquals(1, b.sink().events(Event.PeerSignal.class).size());
         assertEquals(
                 LeaveOutcome.LEFT,
@@ -459,12 +449,23 @@ class PrivyRoomServiceTest {
         assertEquals(CreateOutcome.CREATED, await(counted.privy.createRoom("5678")));
         joinOn(counted, b, "5678");
         int before = checks.get();
-        counted.node.handle(
-                a.session(),
-                new Command.SignalPeer(SignalKind.OFFER, b.session().id().value(), SDP));
+        signal(counted, a, b, SignalKind.OFFER);
         assertEquals(before + 1, checks.get(), "the PeerLeft forgot the earlier check");
         assertEquals(1, b.sink().events(Event.PeerSignal.class).size());
         assertEquals(1, counted.privy.droppedCount());
+    }
+
+    /** A session of {@code node} from {@code address}, joined to {@code roomId}, which is created if needed. */
+    private static Connected countedPeerIn(TestNode node, String roomId, String address) {
+        if (await(node.privy.isAvailable(roomId))) {
+            assertEquals(CreateOutcome.CREATED, await(node.privy.createRoom(roomId)));
+        }
+        return joinOn(node, node.connectPrivy(address), roomId);
+    }
+
+    private static void signal(TestNode node, Connected from, Connected to, SignalKind kind) {
+        node.node.handle(
+                from.session(), new Command.SignalPeer(kind, to.session().id().value(), SDP));
     }
 
     /** A PrivyDrop node whose leased-room store counts its {@code boundRoom} calls in {@code checks}. */
