@@ -71,8 +71,8 @@ public final class DeliveryCodec {
     }
 
     /**
-     * Decodes a frame into its deliveries, in order, skipping probes. Payload JSON in the events is a slice of {@code frame}, which the
-     * caller hands over and must not change afterwards.
+     * Decodes a frame into its deliveries, in order, skipping probes. Payload JSON in the events is a slice of {@code
+     * frame}, which the caller hands over and must not change afterwards.
      *
      * @throws MalformedPayloadException if {@code frame} is not a valid frame of this version
      */

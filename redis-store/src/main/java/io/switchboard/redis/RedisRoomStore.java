@@ -18,16 +18,17 @@ import java.util.concurrent.CompletionStage;
  * change both atomically on a Redis Cluster too:
  *
  * <pre>
- * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:order    list  member ids in join order          TTL: the lease
- * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:members  hash  member id -&gt; {@link MemberCodec encoded member}  TTL: the lease
+ * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:order    list  member ids in join order        (the lease)
+ * &lt;prefix&gt;{room:&lt;app&gt;:&lt;code&gt;}:members  hash  member id -&gt; encoded member  (the lease)
  * &lt;prefix&gt;roomleases:&lt;app&gt;              zset  code -&gt; lease expiry (ms), for {@link #count}
  * </pre>
  *
- * <p>{@code create}, {@code join}, {@code leave}, {@code members}, {@code delete} and {@code count} are each one
- * script. <b>Leases</b>: a room normally ends when its last member leaves, but a room whose members' node died
- * before anyone could remove them, or whose cleanup failed, would otherwise stay forever; so create and join (re)set
- * a lease on both keys (PrivyDrop's room TTL, 24 hours), and a room nobody joined for that long expires. Peers already paired
- * keep relaying without the store; only joining an expired room fails. {@code count} first drops the leases that ran
+ * <p>Members are encoded by {@link MemberCodec}. {@code create}, {@code join}, {@code leave}, {@code members}, {@code
+ * delete} and {@code count} are each one script. <b>Leases</b>: a room normally ends when its last member leaves,
+ * but a room whose members' node died before anyone could remove them, or whose cleanup failed, would otherwise stay
+ * forever; so create and join (re)set a lease on both keys (PrivyDrop's room TTL, 24 hours), and a room nobody
+ * joined for that long expires. Peers already paired keep relaying without the store; only joining an expired room
+ * fails. {@code count} first drops the leases that ran
  * out, then counts ({@code ZCARD}; no {@code KEYS} or {@code SCAN}). On a standalone server the scripts update the
  * leases in the same step, so the count is exact. On a Cluster the leases live in another slot; the caller updates
  * them right after the script, idempotently, so the count can be off only while a call is in flight or if the
