@@ -351,7 +351,7 @@ public final class PrivyRoomService implements AppService {
         }
         Event.PeerSignal event = new Event.PeerSignal(signal.kind(), session.id(), signal.payload());
         long now = node.services().clock().millis();
-        if (session.targetChecked(target, room, now, TARGET_CHECK_MAX_AGE_MILLIS)) {
+        if (session.isTargetChecked(target, room, now, TARGET_CHECK_MAX_AGE_MILLIS)) {
             session.inOrder(() -> {
                 relayed.get(signal.kind()).increment();
                 return node.router().deliverInOrder(target, event);
@@ -365,7 +365,7 @@ public final class PrivyRoomService implements AppService {
                         drop(session, "signal to " + target + ", who is not in room " + room.code());
                         return false;
                     }
-                    session.targetChecked(target, room, now);
+                    session.rememberTargetChecked(target, room, now);
                     return true;
                 })
                 .thenCompose(ok -> {

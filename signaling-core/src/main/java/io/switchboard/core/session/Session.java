@@ -114,7 +114,7 @@ public final class Session {
      * {@code room} and nothing since said otherwise: a {@code PeerLeft} for it, or this session changing rooms, forgets
      * the confirmation. Lets a sender's stream of signals to one peer skip a store round trip per signal.
      */
-    public boolean targetChecked(SessionId target, RoomKey room, long nowMillis, long maxAgeMillis) {
+    public boolean isTargetChecked(SessionId target, RoomKey room, long nowMillis, long maxAgeMillis) {
         CheckedTarget c = checkedTarget;
         return c != null
                 && c.target().equals(target)
@@ -124,7 +124,7 @@ public final class Session {
     }
 
     /** Records that the store confirmed at {@code nowMillis} that {@code target} is in {@code room}. */
-    public void targetChecked(SessionId target, RoomKey room, long nowMillis) {
+    public void rememberTargetChecked(SessionId target, RoomKey room, long nowMillis) {
         checkedTarget = new CheckedTarget(target, room, nowMillis);
     }
 
