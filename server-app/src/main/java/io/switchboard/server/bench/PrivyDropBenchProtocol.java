@@ -5,17 +5,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PrivyDrop over Socket.IO (PROTOCOLS.md §2.5) as the browser frontends speak it: a direct WebSocket to {@code
  * /socket.io/?EIO=4&transport=websocket}, {@code 40} after the open packet, {@code 3} for every {@code 2}; a room from
  * {@code GET /api/get_room}, both peers {@code join} it, and the host waits for {@code ready}.
+ *
+ * <p>The join scenario measures connect + join + leave: each of its loops gets one room with {@code GET
+ * /api/get_room} on its first cycle and then joins that same room every cycle (connect, {@code join}, close), so the
+ * REST call that creates rooms, which a DropSilk cycle has no counterpart of, is not in the cycle.
  */
 final class PrivyDropBenchProtocol implements BenchProtocol {
     private static final String JOIN_RESPONSE = "42[\"joinResponse\"";
 
     private final URI base;
+    private final Map<Integer, CompletableFuture<String>> joinRooms = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: servers such as Node's socket.io drop it
             .connectTimeout(Duration.ofSeconds(10))
@@ -70,7 +77,11 @@ final class PrivyDropBenchProtocol implements BenchProtocol {
 
     @Override
     public CompletableFuture<Void> joinCycle(BenchClient client, int index) {
-        return room().thenCompose(room -> client.connect(client.loopFor(index), index)
+        CompletableFuture<String> loopRoom = joinRooms.computeIfAbsent(index, i -> room());
+        if (loopRoom.isCompletedExceptionally()) {
+            joinRooms.remove(index, loopRoom); // the next cycle asks again
+        }
+        return loopRoom.thenCompose(room -> client.connect(client.loopFor(index), index)
                 .thenCompose(peer -> peer.request(join(room), JOIN_RESPONSE)
                         .handle((ok, error) -> peer.close()
                                 .thenCompose(closed -> error == null
