@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * /socket.io/?EIO=4&transport=websocket}, {@code 40} after the open packet, {@code 3} for every {@code 2}; a room from
  * {@code GET /api/get_room}, both peers {@code join} it, and the host waits for {@code ready}.
  *
- * <p>The join scenario measures connect + join + leave: each of its loops gets one room with {@code GET
- * /api/get_room} on its first cycle and then joins that same room every cycle (connect, {@code join}, close), so the
- * REST call that creates rooms, which a DropSilk cycle has no counterpart of, is not in the cycle.
+ * <p>A join-scenario cycle is a pair, as for DropSilk and the reference: two peers connect, both {@code join}, the
+ * host hears {@code ready}, both close. Each loop gets its room with {@code GET /api/get_room} on its first cycle and
+ * reuses it (an empty room lives on for 15 minutes), so the REST call is not in the cycle; DropSilk's cycle does
+ * create its flight, with a WebSocket message.
  */
 final class PrivyDropBenchProtocol implements BenchProtocol {
     private static final String JOIN_RESPONSE = "42[\"joinResponse\"";
@@ -67,12 +68,7 @@ final class PrivyDropBenchProtocol implements BenchProtocol {
 
     @Override
     public CompletableFuture<Void> pairUp(Peer host, Peer guest) {
-        return room().thenCompose(
-                        room -> host.request(join(room), JOIN_RESPONSE).thenCompose(joined -> {
-                            CompletableFuture<String> ready = host.expect("42[\"ready\"");
-                            CompletableFuture<String> guestJoined = guest.request(join(room), JOIN_RESPONSE);
-                            return CompletableFuture.allOf(ready, guestJoined);
-                        }));
+        return room().thenCompose(room -> meetIn(room, host, guest));
     }
 
     @Override
@@ -81,13 +77,17 @@ final class PrivyDropBenchProtocol implements BenchProtocol {
         if (loopRoom.isCompletedExceptionally()) {
             joinRooms.remove(index, loopRoom); // the next cycle asks again
         }
-        return loopRoom.thenCompose(room -> client.connect(client.loopFor(index), index)
-                .thenCompose(peer -> peer.request(join(room), JOIN_RESPONSE)
-                        .handle((ok, error) -> peer.close()
-                                .thenCompose(closed -> error == null
-                                        ? CompletableFuture.<Void>completedFuture(null)
-                                        : CompletableFuture.<Void>failedFuture(error)))
-                        .thenCompose(f -> f)));
+        return loopRoom.thenCompose(room -> client.connectPair(index)
+                .thenCompose(pair -> Peer.closeAfter(meetIn(room, pair.get(0), pair.get(1)), pair)));
+    }
+
+    /** Both join {@code room}, the host first; completes when the host heard the guest is {@code ready}. */
+    private static CompletableFuture<Void> meetIn(String room, Peer host, Peer guest) {
+        return host.request(join(room), JOIN_RESPONSE).thenCompose(joined -> {
+            CompletableFuture<String> ready = host.expect("42[\"ready\"");
+            CompletableFuture<String> guestJoined = guest.request(join(room), JOIN_RESPONSE);
+            return CompletableFuture.allOf(ready, guestJoined);
+        });
     }
 
     @Override
