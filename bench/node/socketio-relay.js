@@ -9,7 +9,7 @@
 //   offer/answer/ice-candidate {peerId, ...} -> to socket `peerId`, with `from` and `peerId` = the sender's id
 //   disconnect                      -> `peer-disconnected {peerId}` to the others in its room
 // Not here: CORS, the join rate limit, initiator-online/recipient-ready, create_room/check_room, health routes.
-// An emptied room is deleted at once (the original keeps it 15 min in Redis).
+// An emptied room lives 15 minutes more, as in the original (there a Redis TTL), so it can be joined again.
 //
 // Usage: node socketio-relay.js [port]   (or PORT=18282 node socketio-relay.js; default 18282)
 'use strict';
@@ -20,6 +20,7 @@ const { Server } = require('socket.io');
 
 const port = Number(process.argv[2] || process.env.PORT || 18282);
 const rooms = new Set(); // ids of the rooms that exist
+const EMPTY_ROOM_GRACE_MS = 15 * 60 * 1000;
 
 // Like PrivyDrop: 4 random digits, retried while taken; then a longer random id.
 function newRoomId() {
@@ -82,7 +83,11 @@ function unbind(socket) {
   const roomId = socket.data.roomId;
   socket.data.roomId = undefined;
   socket.leave(roomId);
-  if (!io.sockets.adapter.rooms.has(roomId)) rooms.delete(roomId);
+  if (!io.sockets.adapter.rooms.has(roomId)) {
+    setTimeout(() => {
+      if (!io.sockets.adapter.rooms.has(roomId)) rooms.delete(roomId);
+    }, EMPTY_ROOM_GRACE_MS).unref();
+  }
 }
 
 io.on('connection', (socket) => {
