@@ -103,11 +103,11 @@ class RedisRoomStoreTest extends RoomStoreContract {
     @Test
     void aRoomNobodyLeftExpiresWithItsLeaseAndLeavesTheCount() {
         AppId app = new AppId("lease-" + UUID.randomUUID().toString().substring(0, 8));
-        LeaseTimes oneSecond = new LeaseTimes(Duration.ofSeconds(1), Duration.ofHours(25), Duration.ofMinutes(15));
+        LeaseTimes threeSeconds = new LeaseTimes(Duration.ofSeconds(3), Duration.ofHours(25), Duration.ofMinutes(15));
         try (RedisStores shortLived = RedisStores.connect(
                 RedisStoreConfig.parse(target().seed().url() + "?prefix=" + RedisTarget.uniquePrefix()),
                 Clock.systemUTC(),
-                oneSecond)) {
+                threeSeconds)) {
             RoomKey orphan = new RoomKey(app, "orphan");
             Member owner = new Member(new SessionId("a"), new NodeId("dead-node"), "a", ClientAddress.UNKNOWN);
             await(shortLived.rooms().create(orphan, owner));
