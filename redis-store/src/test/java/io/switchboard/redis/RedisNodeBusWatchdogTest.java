@@ -27,9 +27,7 @@ class RedisNodeBusWatchdogTest {
     void aSubscriptionWhoseConnectionWentSilentIsMadeAgainAndHearsNewDeliveries() throws Exception {
         EmbeddedRedis redis = EmbeddedRedis.shared();
         NodeId node = new NodeId("w-" + UUID.randomUUID());
-        RedisBusConfig config = RedisBusConfig.DEFAULTS
-                .withKeyPrefix("t-" + UUID.randomUUID() + ":")
-                .withProbeInterval(Duration.ofMillis(200));
+        RedisBusConfig config = probingEvery(Duration.ofMillis(200));
         ConcurrentLinkedQueue<Delivery> inbox = new ConcurrentLinkedQueue<>();
         try (FreezingTcpProxy proxy = new FreezingTcpProxy(redis.port());
                 RedisNodeBus receiver = new RedisNodeBus(
@@ -69,9 +67,7 @@ class RedisNodeBusWatchdogTest {
     void aHealthySubscriptionIsLeftAloneWhileOnlyProbesArrive() throws Exception {
         EmbeddedRedis redis = EmbeddedRedis.shared();
         NodeId node = new NodeId("w-" + UUID.randomUUID());
-        RedisBusConfig config = RedisBusConfig.DEFAULTS
-                .withKeyPrefix("t-" + UUID.randomUUID() + ":")
-                .withProbeInterval(Duration.ofMillis(100));
+        RedisBusConfig config = probingEvery(Duration.ofMillis(100));
         ConcurrentLinkedQueue<Delivery> inbox = new ConcurrentLinkedQueue<>();
         try (RedisNodeBus bus = new RedisNodeBus(
                         new HostAndPort("127.0.0.1", redis.port()),
@@ -86,5 +82,12 @@ class RedisNodeBusWatchdogTest {
             assertTrue(inbox.isEmpty(), "probes are not delivered: " + inbox);
             assertEquals(0, bus.received());
         }
+    }
+
+    /** The default bus limits under a key prefix of the test's own, probing every {@code interval}. */
+    private static RedisBusConfig probingEvery(Duration interval) {
+        return RedisBusConfig.DEFAULTS
+                .withKeyPrefix("t-" + UUID.randomUUID() + ":")
+                .withProbeInterval(interval);
     }
 }
