@@ -40,7 +40,7 @@ import java.util.function.LongSupplier;
  * the relay counters the core feeds through {@link CoreMetrics} and the close counts. Thread-safe.
  *
  * <p>Names follow the Prometheus conventions (base units, {@code _total} for counters). Labels are only {@code app},
- * {@code transport}, {@code type}, {@code code} and {@code version}: never an id.
+ * {@code transport}, {@code type}, {@code code}, {@code reason}, {@code direction} and {@code version}: never an id.
  */
 public final class SwitchboardMetrics implements CoreMetrics {
     /** The content type of the text format the route serves. */
@@ -65,8 +65,7 @@ public final class SwitchboardMetrics implements CoreMetrics {
     private final Histogram relayLatency;
     private final Counter closes;
     private final Histogram storeOperations;
-    private volatile LongSupplier busPublishErrors = () -> 0;
-    private volatile LongSupplier busInboxResubscribes = () -> 0;
+    private volatile BusReadings bus = BusReadings.NONE;
 
     /** Creates the registry with every metric family; {@code version} becomes {@code switchboard_build_info}. */
     public SwitchboardMetrics(String version) {
@@ -214,12 +213,32 @@ public final class SwitchboardMetrics implements CoreMetrics {
         callbackCounter(
                 "switchboard_bus_publish_errors_total",
                 "Node bus publishes that failed (Redis unreachable, queue full). Always 0 with the in-memory store.",
-                () -> busPublishErrors.getAsLong());
+                () -> bus.publishErrors().getAsLong());
         callbackCounter(
                 "switchboard_bus_inbox_resubscribes_total",
                 "Times the bus watchdog found this node's inbox subscription silent (not even its own probes arrived)"
                         + " and subscribed again. Always 0 with the in-memory store.",
-                () -> busInboxResubscribes.getAsLong());
+                () -> bus.inboxResubscribes().getAsLong());
+        CounterWithCallback.builder()
+                .name("switchboard_bus_deliveries_total")
+                .help("Events that crossed the node bus: published (Redis accepted them for another node's inbox) or"
+                        + " received (decoded from this node's inbox). Always 0 with the in-memory store.")
+                .labelNames("direction")
+                .callback(callback -> {
+                    callback.call((double) bus.published().getAsLong(), "published");
+                    callback.call((double) bus.received().getAsLong(), "received");
+                })
+                .register(registry);
+        callbackCounter(
+                "switchboard_bus_frames_published_total",
+                "PUBLISH commands the bus sent. Deliveries for one node are packed into one frame, so deliveries over"
+                        + " frames is the packing ratio. Always 0 with the in-memory store.",
+                () -> bus.framesPublished().getAsLong());
+        callbackCounter(
+                "switchboard_bus_decode_failures_total",
+                "Inbox frames dropped because they did not decode (a node of another version on the same Redis)."
+                        + " Always 0 with the in-memory store.",
+                () -> bus.decodeFailures().getAsLong());
         return Histogram.builder()
                 .name("switchboard_store_operation_seconds")
                 .help("Duration of shared-store calls to Redis (the round trip on the store's threads). Empty with"
@@ -230,10 +249,9 @@ public final class SwitchboardMetrics implements CoreMetrics {
                 .register(registry);
     }
 
-    /** Reads the bus's failed publishes and its watchdog's resubscriptions at scrape time. */
-    public void watchBus(LongSupplier publishErrors, LongSupplier inboxResubscribes) {
-        busPublishErrors = requireNonNull(publishErrors, "publishErrors");
-        busInboxResubscribes = requireNonNull(inboxResubscribes, "inboxResubscribes");
+    /** Reads the cross-node bus's counters from {@code readings} at scrape time. */
+    public void watchBus(BusReadings readings) {
+        bus = requireNonNull(readings, "readings");
     }
 
     /** Records one store call that took {@code nanos}; called on the store's threads. */

@@ -6,8 +6,10 @@ import io.switchboard.core.SignalingNode;
 import io.switchboard.core.spi.LeaseTimes;
 import io.switchboard.core.spi.Stores;
 import io.switchboard.core.spi.memory.InMemoryStores;
+import io.switchboard.redis.RedisNodeBus;
 import io.switchboard.redis.RedisStoreConfig;
 import io.switchboard.redis.RedisStores;
+import io.switchboard.server.metrics.BusReadings;
 import io.switchboard.server.metrics.SwitchboardMetrics;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +72,14 @@ public final class StoreBackend implements AutoCloseable {
         if (!(stores instanceof RedisStores redis)) {
             return;
         }
-        metrics.watchBus(redis.bus()::publishFailures, redis.bus()::inboxReconnects);
+        RedisNodeBus bus = redis.bus();
+        metrics.watchBus(new BusReadings(
+                bus::published,
+                bus::framesPublished,
+                bus::publishFailures,
+                bus::received,
+                bus::decodeFailures,
+                bus::inboxReconnects));
         redis.onOperation(metrics::storeOperation);
         redis.startLiveness(node.id(), heartbeat, node::nodeLost, dead -> redis.directory()
                 .sessionsOf(dead)

@@ -26,7 +26,7 @@ class MetricsEndpointTest {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern TYPE = Pattern.compile("# TYPE (\\S+) (\\S+)");
     private static final Set<String> ALLOWED_LABELS =
-            Set.of("app", "transport", "type", "code", "reason", "version", "le");
+            Set.of("app", "transport", "type", "code", "reason", "version", "direction", "le");
 
     private static TestServer server;
 
@@ -143,7 +143,10 @@ class MetricsEndpointTest {
                 "switchboard_connections_refused",
                 "switchboard_unexpected_errors",
                 "switchboard_bus_publish_errors",
-                "switchboard_bus_inbox_resubscribes")) {
+                "switchboard_bus_inbox_resubscribes",
+                "switchboard_bus_deliveries",
+                "switchboard_bus_frames_published",
+                "switchboard_bus_decode_failures")) {
             assertTrue(types.containsKey(counter + "_total"), counter + " missing from " + types.keySet());
             assertEquals("counter", types.get(counter + "_total"));
         }
@@ -151,6 +154,9 @@ class MetricsEndpointTest {
         assertEquals(1.0, samples.get("switchboard_build_info{version=\"dev\"}"), samples.keySet()::toString);
         assertEquals(0.0, samples.get("switchboard_bus_publish_errors_total"));
         assertEquals(0.0, samples.get("switchboard_bus_inbox_resubscribes_total"));
+        assertEquals(0.0, samples.get("switchboard_bus_deliveries_total{direction=\"published\"}"));
+        assertEquals(0.0, samples.get("switchboard_bus_deliveries_total{direction=\"received\"}"));
+        assertEquals(0.0, samples.get("switchboard_bus_frames_published_total"));
         assertEquals(0.0, samples.get("switchboard_store_operation_seconds_count"));
         assertTrue(samples.get("switchboard_netty_direct_memory_bytes") >= 0, samples::toString);
         assertTrue(samples.containsKey("process_cpu_seconds_total"), "process metrics");

@@ -1,6 +1,7 @@
 package io.switchboard.server.scaleout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchboard.redis.testing.EmbeddedRedis;
 import io.switchboard.server.testing.NodeProcess;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -110,9 +112,31 @@ class DropSilkAcrossNodesTest {
                         Map.of("n", Integer.toString(i)),
                         host.awaitType("signal").get("data"));
             }
+            for (TestServer node : List.of(one, two)) {
+                Map<String, Double> bus = busCounters(node);
+                assertTrue(bus.get("published") >= 50 && bus.get("received") >= 50, bus::toString);
+                assertTrue(bus.get("frames") >= 1 && bus.get("frames") <= bus.get("published"), bus::toString);
+            }
             guest.close();
             host.awaitType("peer-left");
         }
+    }
+
+    /** The node's bus counters from its /metrics: deliveries published and received, frames published. */
+    private static Map<String, Double> busCounters(TestServer node) {
+        Map<String, Double> counters = new TreeMap<>();
+        for (String line : node.get("/metrics").body().lines().toList()) {
+            String[] sample = line.split(" ", 2);
+            switch (sample[0]) {
+                case "switchboard_bus_deliveries_total{direction=\"published\"}" -> counters.put(
+                        "published", Double.parseDouble(sample[1]));
+                case "switchboard_bus_deliveries_total{direction=\"received\"}" -> counters.put(
+                        "received", Double.parseDouble(sample[1]));
+                case "switchboard_bus_frames_published_total" -> counters.put("frames", Double.parseDouble(sample[1]));
+                default -> {}
+            }
+        }
+        return counters;
     }
 
     private static void awaitListed(WsClient client, String id, String name) {
