@@ -19,6 +19,6 @@ final class BusCounters {
     /** Subscriptions the watchdog broke because they had gone silent. */
     final LongAdder inboxReconnects = new LongAdder();
 
-    /** Frames dropped because they could not be decoded. */
+    /** Records dropped because they could not be decoded, and frames dropped whole because their framing was broken. */
     final LongAdder decodeFailures = new LongAdder();
 }

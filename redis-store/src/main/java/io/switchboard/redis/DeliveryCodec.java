@@ -5,6 +5,7 @@ import io.switchboard.core.message.Event;
 import io.switchboard.core.spi.Delivery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The binary form of {@link Delivery deliveries} on the bus. One PUBLISH carries one <em>frame</em>:
@@ -18,7 +19,8 @@ import java.util.List;
  *
  * <p>Several deliveries for one node travel in one frame, in order, to save Redis round trips. Payload JSON and
  * attachments are carried verbatim. A node that reads a version it does not know drops the frame, so a new version
- * needs every node upgraded first (or a reader for both).
+ * needs every node upgraded first (or a reader for both). Within a version, a record a node cannot read (an event
+ * type added later) is skipped on its own, so during a rolling upgrade the deliveries packed beside it still arrive.
  *
  * <p>Decoding trusts nothing: lengths and counts are checked against the bytes left before anything is allocated,
  * so a hostile frame costs at most its own size, and every problem is a {@link MalformedPayloadException}.
@@ -71,12 +73,26 @@ public final class DeliveryCodec {
     }
 
     /**
-     * Decodes a frame into its deliveries, in order, skipping probes. Payload JSON in the events is a slice of {@code
-     * frame}, which the caller hands over and must not change afterwards.
+     * Decodes a frame into its deliveries, in order, skipping probes; any bad record fails the whole frame. Payload
+     * JSON in the events is a slice of {@code frame}, which the caller hands over and must not change afterwards.
      *
      * @throws MalformedPayloadException if {@code frame} is not a valid frame of this version
      */
     public static List<Delivery> decode(byte[] frame) {
+        return decode(frame, e -> {
+            throw e;
+        });
+    }
+
+    /**
+     * Decodes a frame into its deliveries, in order, skipping probes and leaving out each record whose content does
+     * not decode (an event tag from a newer node, a field the domain refuses): that record goes to {@code skipped}
+     * and the records around it still arrive. Each record carries its own length, so one bad record cannot shift the
+     * others; a frame whose version or lengths are wrong has nothing to trust and fails whole.
+     *
+     * @throws MalformedPayloadException if the frame's version or record framing is invalid
+     */
+    public static List<Delivery> decode(byte[] frame, Consumer<MalformedPayloadException> skipped) {
         PayloadReader in = new PayloadReader(frame, 0, frame.length);
         int version = in.readByte();
         if (version != VERSION) {
@@ -89,7 +105,11 @@ public final class DeliveryCodec {
         while (in.remaining() > 0) {
             int start = in.readSlice();
             if (in.position() > start) {
-                deliveries.add(decodeRecord(new PayloadReader(frame, start, in.position() - start)));
+                try {
+                    deliveries.add(decodeRecord(new PayloadReader(frame, start, in.position() - start)));
+                } catch (MalformedPayloadException e) {
+                    skipped.accept(e);
+                }
             }
         }
         return deliveries;

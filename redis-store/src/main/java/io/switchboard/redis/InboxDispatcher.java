@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes the frames that arrive in one inbox and hands each delivery to the node, in order. A frame that does not
- * decode is counted and dropped (the first one logged at warn, later ones at debug), and an inbox that throws loses
- * only that delivery; neither stops the subscriber thread.
+ * Decodes the frames that arrive in one inbox and hands each delivery to the node, in order. A record that does not
+ * decode is counted and dropped and the rest of its frame delivered; a frame whose framing is broken is counted and
+ * dropped whole (the first drop logged at warn, later ones at debug). An inbox that throws loses only that delivery;
+ * nothing stops the subscriber thread.
  */
 final class InboxDispatcher implements Consumer<byte[]> {
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
@@ -26,17 +27,9 @@ final class InboxDispatcher implements Consumer<byte[]> {
     public void accept(byte[] frame) {
         List<Delivery> deliveries;
         try {
-            deliveries = DeliveryCodec.decode(frame);
+            deliveries = DeliveryCodec.decode(frame, skipped -> dropped("a bus record", frame, skipped));
         } catch (MalformedPayloadException e) {
-            counters.decodeFailures.increment();
-            if (counters.decodeFailures.sum() == 1) {
-                log.warn(
-                        "dropped a bus frame of {} bytes (later ones are logged at debug): {}",
-                        frame.length,
-                        e.getMessage());
-            } else {
-                log.debug("dropped a bus frame of {} bytes: {}", frame.length, e.getMessage());
-            }
+            dropped("a bus frame", frame, e);
             return;
         }
         for (Delivery delivery : deliveries) {
@@ -46,6 +39,19 @@ final class InboxDispatcher implements Consumer<byte[]> {
             } catch (RuntimeException e) {
                 log.warn("the inbox failed on a delivery for {}", delivery.target(), e);
             }
+        }
+    }
+
+    private void dropped(String what, byte[] frame, MalformedPayloadException e) {
+        counters.decodeFailures.increment();
+        if (counters.decodeFailures.sum() == 1) {
+            log.warn(
+                    "dropped {} in a frame of {} bytes (later ones are logged at debug): {}",
+                    what,
+                    frame.length,
+                    e.getMessage());
+        } else {
+            log.debug("dropped {} in a frame of {} bytes: {}", what, frame.length, e.getMessage());
         }
     }
 }

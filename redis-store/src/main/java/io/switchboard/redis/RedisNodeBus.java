@@ -137,7 +137,7 @@ public final class RedisNodeBus implements NodeBus, AutoCloseable {
         return counters.inboxReconnects.sum();
     }
 
-    /** Frames received that did not decode and were dropped, since start. */
+    /** Records (or whole frames, when their framing was broken) received that did not decode and were dropped. */
     public long decodeFailures() {
         return counters.decodeFailures.sum();
     }

@@ -128,6 +128,30 @@ class DeliveryCodecTest {
     }
 
     @Test
+    void aRecordWithAnUnknownTagIsSkippedAndTheRecordsAroundItStillDecode() {
+        Delivery before = new Delivery(TARGET, new Event.PeerLeft(PEER));
+        Delivery after = new Delivery(TARGET, new Event.PeerReady(PEER));
+        byte[] fromANewerNode = {1, 't', 99, 0}; // target "t", then a tag this version does not know
+        byte[] frame =
+                DeliveryCodec.frame(List.of(DeliveryCodec.encode(before), fromANewerNode, DeliveryCodec.encode(after)));
+        List<MalformedPayloadException> skipped = new ArrayList<>();
+
+        assertEquals(List.of(before, after), DeliveryCodec.decode(frame, skipped::add));
+        assertEquals(1, skipped.size());
+        assertTrue(
+                skipped.get(0).getMessage().contains("event tag: 99"),
+                skipped.get(0).getMessage());
+        assertMalformed(frame, "event tag: 99"); // the strict form fails the frame
+    }
+
+    @Test
+    void brokenFramingFailsTheWholeFrameEvenWhenSkippingRecords() {
+        byte[] lengthPastTheEnd = {1, 3, 1, 't', 7, 9};
+
+        assertThrows(MalformedPayloadException.class, () -> DeliveryCodec.decode(lengthPastTheEnd, e -> {}));
+    }
+
+    @Test
     void aLengthPastTheEndIsRejectedWithoutAllocating() {
         // version 1, then a record length of 2^31-1 in a 5-byte varint, and nothing behind it
         byte[] frame = {1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07};

@@ -15,6 +15,7 @@ import io.switchboard.redis.testing.EmbeddedRedis;
 import io.switchboard.redis.testing.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -88,6 +89,30 @@ class RedisNodeBusTest {
             Eventually.await(DEADLINE, () -> inbox.size() == 1 ? null : inbox.size() + " deliveries");
             assertEquals(1, busB.decodeFailures());
             assertEquals(7, BusExchange.numberOf(inbox.peek()));
+        }
+    }
+
+    @Test
+    void aRecordFromANewerNodeIsSkippedAndTheDeliveriesPackedBesideItArrive() throws Exception {
+        NodeId node = new NodeId("n-" + UUID.randomUUID());
+        ConcurrentLinkedQueue<Delivery> inbox = new ConcurrentLinkedQueue<>();
+        try (AutoCloseable subscription = busB.subscribe(node, inbox::add);
+                Jedis raw = redis.client()) {
+            Eventually.await(DEADLINE, () -> busB.isSubscribed(node) ? null : "not subscribed");
+            byte[] channel = config.inboxChannel(node).getBytes(StandardCharsets.UTF_8);
+            byte[] unknownEvent = {1, 't', 99, 0}; // an event tag this version does not know
+            raw.publish(
+                    channel,
+                    DeliveryCodec.frame(List.of(
+                            DeliveryCodec.encode(BusExchange.numbered(1)),
+                            unknownEvent,
+                            DeliveryCodec.encode(BusExchange.numbered(2)))));
+
+            Eventually.await(DEADLINE, () -> inbox.size() == 2 ? null : inbox.size() + " deliveries");
+            assertEquals(
+                    List.of(1, 2), inbox.stream().map(BusExchange::numberOf).toList());
+            assertEquals(1, busB.decodeFailures());
+            assertEquals(2, busB.received());
         }
     }
 

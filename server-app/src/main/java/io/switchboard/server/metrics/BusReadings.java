@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * @param framesPublished the {@code PUBLISH} commands those took (deliveries for one node are packed into one frame)
  * @param publishErrors deliveries the bus could not take or lost in flight
  * @param received deliveries decoded from this node's inbox and handed to its sessions
- * @param decodeFailures inbox frames dropped because they did not decode
+ * @param decodeFailures inbox records (or frames, when their framing was broken) dropped because they did not decode
  * @param inboxResubscribes times the watchdog found the inbox silent and subscribed again
  */
 public record BusReadings(

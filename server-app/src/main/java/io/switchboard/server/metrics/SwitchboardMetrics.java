@@ -236,8 +236,8 @@ public final class SwitchboardMetrics implements CoreMetrics {
                 () -> bus.framesPublished().getAsLong());
         callbackCounter(
                 "switchboard_bus_decode_failures_total",
-                "Inbox frames dropped because they did not decode (a node of another version on the same Redis)."
-                        + " Always 0 with the in-memory store.",
+                "Inbox records dropped because they did not decode (an event type from a newer node, during a rolling"
+                        + " upgrade), or whole frames with broken framing. Always 0 with the in-memory store.",
                 () -> bus.decodeFailures().getAsLong());
         return Histogram.builder()
                 .name("switchboard_store_operation_seconds")
