@@ -1,5 +1,6 @@
 package io.switchboard.server.bench;
 
+import io.netty.util.ResourceLeakDetector;
 import io.switchboard.server.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -34,6 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int FAILED = 1;
     private static final List<String> SCENARIOS = List.of("relay", "join", "session", "connect");
     private static final List<String> DIALECTS = List.of("dropsilk", "privydrop", "reference");
+
+    private static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";
 
     @Spec
     CommandSpec spec;
@@ -192,6 +195,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (System.getProperty(LEAK_DETECTION_PROPERTY) == null) {
+            // The load generator's own buffers are checked by its tests; sampling stack traces here only takes CPU
+            // from the machine under test (the servers share it in the cross-node runs).
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         BenchSettings settings = settings();
         Scenario chosen = Scenario.of(scenario);
         PrintWriter out = spec.commandLine().getOut();

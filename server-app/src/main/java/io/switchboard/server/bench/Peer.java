@@ -1,5 +1,7 @@
 package io.switchboard.server.bench;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -80,9 +82,15 @@ final class Peer extends SimpleChannelInboundHandler<Object> {
         return c;
     }
 
-    /** Sends {@code text}; flushes are consolidated by the pipeline. */
+    /**
+     * Sends {@code text}, encoded straight into a pooled buffer (the String constructor of the frame copies through
+     * an unpooled heap buffer); flushes are consolidated by the pipeline.
+     */
     void send(String text) {
-        channel().writeAndFlush(new TextWebSocketFrame(text), channel().voidPromise());
+        Channel c = channel();
+        ByteBuf buf = c.alloc().buffer(ByteBufUtil.utf8Bytes(text));
+        ByteBufUtil.writeUtf8(buf, text);
+        c.writeAndFlush(new TextWebSocketFrame(buf), c.voidPromise());
     }
 
     /** Sends {@code text} and completes with the first text that contains {@code marker}, or fails on an error. */
