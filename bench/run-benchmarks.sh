@@ -15,6 +15,10 @@ JAR=${JAR:-server-app/target/switchboard.jar}
 OUT=${OUT:-bench/results/$(date -u +%Y%m%dT%H%M%SZ)}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-8s}
+# The latency sections measure after a longer warmup: each bench run is a fresh JVM whose JIT compiles for several
+# seconds, and compiling on the bench's core (or, cross-node, on the shared cores) delays sends, which the open loop
+# rightly counts as latency. With --reference-url the reference half would run in the colder JVM.
+LATENCY_WARMUP=${LATENCY_WARMUP:-10s}
 SERVER_OPTS=${SERVER_OPTS:-$(sed -n 's/^default_opts="\(.*\)"$/\1/p' switchboard)}
 LIMITS="--max-messages-per-second 1000000 --message-burst 1000000 --disable-join-rate-limit --max-connections 30000"
 mkdir -p "$OUT"
@@ -79,17 +83,17 @@ section_latency() { # open loop at half of each dialect's closed-loop rate, meas
   for d in dropsilk privydrop; do
     if [ $d = dropsilk ]; then args=$DS; else args=$PD; fi
     max=$(bench $args --pairs 100 --window 4 --payload candidate --duration 5s | python3 -c 'import json,sys; print(json.load(sys.stdin)["messagesPerSecond"])')
-    record latency "$d/open-loop-50pct" $args --pairs 100 --payload candidate --rate $((max / 2)) $(vs_reference)
+    record latency "$d/open-loop-50pct" $args --pairs 100 --payload candidate --rate $((max / 2)) --warmup $LATENCY_WARMUP $(vs_reference)
   done
 }
 section_sweep() { # open-loop latency at rates the one-core bench sustains, against the reference in the same run
   local rate
   # the floor: one message in flight on one pair, no timer in the bench
-  record sweep "dropsilk/closed-1x1" $DS --pairs 1 --window 1 --payload candidate $(vs_reference)
-  record sweep "privydrop/closed-1x1" $PD --pairs 1 --window 1 --payload candidate $(vs_reference)
+  record sweep "dropsilk/closed-1x1" $DS --pairs 1 --window 1 --payload candidate --warmup $LATENCY_WARMUP $(vs_reference)
+  record sweep "privydrop/closed-1x1" $PD --pairs 1 --window 1 --payload candidate --warmup $LATENCY_WARMUP $(vs_reference)
   for rate in 2000 20000 50000; do
-    record sweep "dropsilk/open-$rate" $DS --pairs 100 --payload candidate --rate $rate $(vs_reference)
-    record sweep "privydrop/open-$rate" $PD --pairs 100 --payload candidate --rate $rate $(vs_reference)
+    record sweep "dropsilk/open-$rate" $DS --pairs 100 --payload candidate --rate $rate --warmup $LATENCY_WARMUP $(vs_reference)
+    record sweep "privydrop/open-$rate" $PD --pairs 100 --payload candidate --rate $rate --warmup $LATENCY_WARMUP $(vs_reference)
   done
 }
 section_join() {
@@ -171,8 +175,8 @@ section_crossnode() { # two nodes on one Redis, every pair split across them; no
   local cross_pd="--url http://127.0.0.1:18182 --guest-url http://127.0.0.1:18184 --dialect privydrop"
   record crossnode "dropsilk/closed-100x4" $cross_ds --pairs 100 --window 4 --payload candidate
   record crossnode "privydrop/closed-100x4" $cross_pd --pairs 100 --window 4 --payload candidate
-  record crossnode "dropsilk/open-50000" $cross_ds --pairs 100 --payload candidate --rate 50000
-  record crossnode "privydrop/open-50000" $cross_pd --pairs 100 --payload candidate --rate 50000
+  record crossnode "dropsilk/open-50000" $cross_ds --pairs 100 --payload candidate --rate 50000 --warmup $LATENCY_WARMUP
+  record crossnode "privydrop/open-50000" $cross_pd --pairs 100 --payload candidate --rate 50000 --warmup $LATENCY_WARMUP
   kill $a $b
 }
 
