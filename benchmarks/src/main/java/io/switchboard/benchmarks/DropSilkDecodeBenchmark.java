@@ -49,4 +49,16 @@ public class DropSilkDecodeBenchmark {
     public Decoded signalCandidate() {
         return dialect.decode(candidate, 0, candidate.length);
     }
+
+    /** The offer through jackson's path, which {@code decode} takes only for frames its scanner leaves alone. */
+    @Benchmark
+    public Decoded signalOfferJackson() {
+        return dialect.decodeWithJackson(offer, 0, offer.length);
+    }
+
+    /** The candidate through jackson's path. */
+    @Benchmark
+    public Decoded signalCandidateJackson() {
+        return dialect.decodeWithJackson(candidate, 0, candidate.length);
+    }
 }
