@@ -12,7 +12,6 @@ import io.switchboard.protocol.json.JsonFrames;
 import io.switchboard.protocol.json.JsonScanner;
 import io.switchboard.protocol.json.JsonValues;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * DropSilk classic (PROTOCOLS.md §1.4–§1.5). Decoding reads only the envelope fields it needs; the {@code data} of a
@@ -87,41 +86,8 @@ public final class DropSilkDialect extends DropSilkEncoder {
             return null;
         }
         Envelope e = new Envelope();
-        pos = JsonScanner.skipWhitespace(b, pos + 1, end);
-        boolean empty = pos < end && b[pos] == '}';
-        while (!empty) {
-            int nameStart = pos + 1;
-            pos = JsonScanner.skipName(b, pos, end);
-            if (pos == JsonScanner.GIVE_UP || !JsonScanner.isPlain(b, nameStart, pos - 1)) {
-                return null;
-            }
-            int nameEnd = pos - 1;
-            pos = JsonScanner.skipWhitespace(b, pos, end);
-            if (pos >= end || b[pos] != ':') {
-                return null;
-            }
-            int valueStart = JsonScanner.skipWhitespace(b, pos + 1, end);
-            pos = JsonScanner.skipValue(b, valueStart, end);
-            if (pos == JsonScanner.GIVE_UP) {
-                return null;
-            }
-            Field field = Field.of(b, nameStart, nameEnd);
-            if (field != null && !field.set(e, b, valueStart, pos)) {
-                return null;
-            }
-            pos = JsonScanner.skipWhitespace(b, pos, end);
-            if (pos >= end) {
-                return null;
-            }
-            if (b[pos] == '}') {
-                break;
-            }
-            if (b[pos] != ',') {
-                return null;
-            }
-            pos = JsonScanner.skipWhitespace(b, pos + 1, end);
-        }
-        return JsonScanner.skipWhitespace(b, pos + 1, end) == end ? e : null; // pos is at the closing brace
+        pos = JsonScanner.scanObject(b, pos, end, e);
+        return pos != JsonScanner.GIVE_UP && JsonScanner.skipWhitespace(b, pos, end) == end ? e : null;
     }
 
     private static Envelope readEnvelope(JsonParser parser, byte[] frame, int offset) throws IOException {
@@ -167,8 +133,11 @@ public final class DropSilkDialect extends DropSilkEncoder {
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 
-    /** The envelope fields of one message; a field that is absent or not a string stays null. */
-    static final class Envelope {
+    /**
+     * The envelope fields of one message; a field that is absent or not a string stays null. Filled by jackson's
+     * path, or by {@link JsonScanner} as its field visitor.
+     */
+    static final class Envelope implements JsonScanner.Fields {
         @Nullable
         String type;
 
@@ -183,74 +152,36 @@ public final class DropSilkDialect extends DropSilkEncoder {
 
         @Nullable
         RawJson data;
-    }
 
-    /** The envelope fields {@link #scanEnvelope} looks for, by their exact name bytes. */
-    private enum Field {
-        TYPE("type"),
-        NAME("name"),
-        FLIGHT_CODE("flightCode"),
-        INVITEE_ID("inviteeId"),
-        DATA("data");
-
-        private static final Field[] ALL = values();
-        private final String name;
-
-        Field(String name) {
-            this.name = name;
-        }
-
-        static @Nullable Field of(byte[] b, int start, int end) {
-            for (Field field : ALL) {
-                if (equals(field.name, b, start, end)) {
-                    return field;
-                }
-            }
-            return null;
-        }
-
-        /**
-         * Sets this field of {@code e} from the checked value between {@code start} and {@code end}: {@code data} as
-         * raw JSON, the others as text or null when not a string. False for a string with escapes, which jackson
-         * unescapes.
-         */
-        boolean set(Envelope e, byte[] b, int start, int end) {
-            if (this == DATA) {
-                e.data = RawJson.wrap(b, start, end - start);
-                return true;
-            }
-            String text = null;
-            if (b[start] == '"') {
-                int textStart = start + 1;
-                int textEnd = end - 1;
-                if (!JsonScanner.isPlain(b, textStart, textEnd)) {
-                    return false;
-                }
-                text = this == TYPE && equals(SIGNAL, b, textStart, textEnd)
-                        ? SIGNAL
-                        : new String(b, textStart, textEnd - textStart, StandardCharsets.US_ASCII);
-            }
-            switch (this) {
-                case TYPE -> e.type = text;
-                case NAME -> e.name = text;
-                case FLIGHT_CODE -> e.flightCode = text;
-                case INVITEE_ID -> e.inviteeId = text;
-                case DATA -> throw new AssertionError("set above");
+        @Override
+        public boolean field(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+            if (JsonScanner.equalsAscii("data", b, nameStart, nameEnd)) {
+                data = RawJson.wrap(b, valueStart, valueEnd - valueStart);
+            } else if (JsonScanner.isEscapedString(b, valueStart, valueEnd)) {
+                // jackson unescapes it: leave the frame to jackson if this is a field we read
+                return !isTextField(b, nameStart, nameEnd);
+            } else if (JsonScanner.equalsAscii("type", b, nameStart, nameEnd)) {
+                type = isSignal(b, valueStart, valueEnd) ? SIGNAL : JsonScanner.plainText(b, valueStart, valueEnd);
+            } else if (JsonScanner.equalsAscii("name", b, nameStart, nameEnd)) {
+                name = JsonScanner.plainText(b, valueStart, valueEnd);
+            } else if (JsonScanner.equalsAscii("flightCode", b, nameStart, nameEnd)) {
+                flightCode = JsonScanner.plainText(b, valueStart, valueEnd);
+            } else if (JsonScanner.equalsAscii("inviteeId", b, nameStart, nameEnd)) {
+                inviteeId = JsonScanner.plainText(b, valueStart, valueEnd);
             }
             return true;
         }
 
-        /** Whether the bytes between {@code start} and {@code end} are the ASCII string {@code expected}. */
-        static boolean equals(String expected, byte[] b, int start, int end) {
-            if (end - start != expected.length()) {
-                return false;
-            }
-            for (int i = 0; i < expected.length(); i++) {
-                if (b[start + i] != expected.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
+        private static boolean isTextField(byte[] b, int nameStart, int nameEnd) {
+            return JsonScanner.equalsAscii("type", b, nameStart, nameEnd)
+                    || JsonScanner.equalsAscii("name", b, nameStart, nameEnd)
+                    || JsonScanner.equalsAscii("flightCode", b, nameStart, nameEnd)
+                    || JsonScanner.equalsAscii("inviteeId", b, nameStart, nameEnd);
+        }
+
+        /** Whether the value is the string "signal", checked without making a String of it. */
+        private static boolean isSignal(byte[] b, int valueStart, int valueEnd) {
+            return b[valueStart] == '"' && JsonScanner.equalsAscii(SIGNAL, b, valueStart + 1, valueEnd - 1);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.switchboard.protocol.json;
 
+import io.switchboard.core.Nullable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A strict, allocation-free JSON scanner for the relay's hot path: it checks one value and finds where it ends,
@@ -41,7 +43,20 @@ public final class JsonScanner {
     private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long SPACES = 0x2020202020202020L;
 
+    /** Skips every field: for nested objects, which only have to be valid. */
+    private static final Fields SKIP = (b, nameStart, nameEnd, valueStart, valueEnd) -> true;
+
     private JsonScanner() {}
+
+    /** Receives the fields of an object {@link #scanObject} checks, one at a time, in order. */
+    @FunctionalInterface
+    public interface Fields {
+        /**
+         * One field: its name between {@code nameStart} and {@code nameEnd} (inside the quotes, as written), its
+         * value, already checked, between {@code valueStart} and {@code valueEnd}. False gives the whole scan up.
+         */
+        boolean field(byte[] b, int nameStart, int nameEnd, int valueStart, int valueEnd);
+    }
 
     /** The first position at or after {@code pos} that is not JSON whitespace (space, tab, LF, CR), or {@code end}. */
     public static int skipWhitespace(byte[] b, int pos, int end) {
@@ -103,6 +118,35 @@ public final class JsonScanner {
         return after - pos - 2 > MAX_NAME_LENGTH ? GIVE_UP : after;
     }
 
+    /**
+     * The text of the checked value between {@code start} and {@code end} when it is a string without escapes, else
+     * null; {@link #isEscapedString} tells the two kinds of null apart.
+     */
+    public static @Nullable String plainText(byte[] b, int start, int end) {
+        if (b[start] != '"' || !isPlain(b, start + 1, end - 1)) {
+            return null;
+        }
+        return new String(b, start + 1, end - 1 - (start + 1), StandardCharsets.US_ASCII);
+    }
+
+    /** Whether the checked value between {@code start} and {@code end} is a string with escapes in it. */
+    public static boolean isEscapedString(byte[] b, int start, int end) {
+        return b[start] == '"' && !isPlain(b, start + 1, end - 1);
+    }
+
+    /** Whether the bytes between {@code start} and {@code end} are the ASCII string {@code expected}. */
+    public static boolean equalsAscii(String expected, byte[] b, int start, int end) {
+        if (end - start != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < expected.length(); i++) {
+            if (b[start + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the string between {@code start} and {@code end} (quotes excluded) has no escapes. */
     public static boolean isPlain(byte[] b, int start, int end) {
         for (int i = start; i < end; i++) {
@@ -132,7 +176,7 @@ public final class JsonScanner {
         }
         return switch (b[pos]) {
             case '"' -> skipString(b, pos, end);
-            case '{' -> depth >= MAX_DEPTH ? GIVE_UP : skipObject(b, pos, end, depth + 1);
+            case '{' -> depth >= MAX_DEPTH ? GIVE_UP : scanObject(b, pos, end, depth + 1, SKIP);
             case '[' -> depth >= MAX_DEPTH ? GIVE_UP : skipArray(b, pos, end, depth + 1);
             case 't' -> skipLiteral(b, pos, end, "true");
             case 'f' -> skipLiteral(b, pos, end, "false");
@@ -141,22 +185,34 @@ public final class JsonScanner {
         };
     }
 
-    private static int skipObject(byte[] b, int pos, int end, int depth) {
+    /**
+     * Checks the object whose opening brace is at {@code pos}, hands each field to {@code fields} as it goes, and
+     * returns the position just after the closing brace, or {@link #GIVE_UP} (also when {@code fields} gives up).
+     * Field names are passed as they stand between their quotes: a name with escapes never equals a plain ASCII name.
+     */
+    public static int scanObject(byte[] b, int pos, int end, Fields fields) {
+        return scanObject(b, pos, end, 1, fields);
+    }
+
+    private static int scanObject(byte[] b, int pos, int end, int depth, Fields fields) {
         pos = skipWhitespace(b, pos + 1, end);
         if (pos < end && b[pos] == '}') {
             return pos + 1;
         }
         while (true) {
+            int nameStart = pos + 1;
             pos = skipName(b, pos, end);
             if (pos == GIVE_UP) {
                 return GIVE_UP;
             }
+            int nameEnd = pos - 1;
             pos = skipWhitespace(b, pos, end);
             if (pos >= end || b[pos] != ':') {
                 return GIVE_UP;
             }
-            pos = skipValue(b, skipWhitespace(b, pos + 1, end), end, depth);
-            if (pos == GIVE_UP) {
+            int valueStart = skipWhitespace(b, pos + 1, end);
+            pos = skipValue(b, valueStart, end, depth);
+            if (pos == GIVE_UP || !fields.field(b, nameStart, nameEnd, valueStart, pos)) {
                 return GIVE_UP;
             }
             pos = skipWhitespace(b, pos, end);
