@@ -29,7 +29,7 @@ public final class JsonScanner {
     static final int MAX_NUMBER_LENGTH = 32;
 
     /** The longest field name the scanner takes, in bytes; jackson's own limit is higher. */
-    public static final int MAX_NAME_LENGTH = 256;
+    static final int MAX_NAME_LENGTH = 256;
 
     /** The longest string the scanner takes, in bytes; jackson's own limit is higher. */
     static final int MAX_STRING_LENGTH = 1024 * 1024;
