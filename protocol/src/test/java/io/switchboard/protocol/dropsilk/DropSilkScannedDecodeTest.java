@@ -74,21 +74,14 @@ class DropSilkScannedDecodeTest {
     /** On generated envelopes, whole and with one byte changed: where the scanner answers, jackson agrees. */
     @Test
     void whereverTheScannerAnswersJacksonGivesTheSameDecoding() {
-        Random random = new Random(7);
-        int scanned = 0;
-        for (int i = 0; i < 100_000; i++) {
-            byte[] b = envelope(random).getBytes(StandardCharsets.UTF_8);
-            if (i % 2 == 1) {
-                JsonGenerator.mutate(b, random);
-            }
-            if (DropSilkDialect.scanEnvelope(b, 0, b.length) != null) {
-                scanned++;
-                assertEquals(
-                        DIALECT.decodeWithJackson(b, 0, b.length),
-                        DIALECT.decode(b, 0, b.length),
-                        () -> new String(b, StandardCharsets.UTF_8));
-            }
-        }
+        int scanned = JsonGenerator.assertScannerAgreesWithJackson(
+                new Random(7),
+                100_000,
+                DropSilkScannedDecodeTest::envelope,
+                b -> DropSilkDialect.scanEnvelope(b, 0, b.length) != null,
+                b -> DIALECT.decode(b, 0, b.length),
+                b -> DIALECT.decodeWithJackson(b, 0, b.length));
+
         assertTrue(scanned > 30_000, "the fast path is taken by most plain frames: " + scanned);
     }
 

@@ -1,6 +1,11 @@
 package io.switchboard.protocol.json;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Random JSON text for differential tests: mostly valid, signaling-shaped, with the edge cases of the grammar. */
 public final class JsonGenerator {
@@ -78,9 +83,35 @@ public final class JsonGenerator {
         if (b.length == 0) {
             return;
         }
-        byte[] interesting = "{}[]\",:\\ 0-.eE+tfn\u0001".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] interesting = "{}[]\",:\\ 0-.eE+tfn\u0001".getBytes(StandardCharsets.UTF_8);
         b[random.nextInt(b.length)] =
                 random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : (byte) random.nextInt(256);
+    }
+
+    /**
+     * Runs {@code inputs} generated frames, every other one with a byte changed, and asserts that wherever
+     * {@code scanned} says the scanner answered, {@code decode} and {@code jackson} give equal results; returns how
+     * many the scanner answered.
+     */
+    public static int assertScannerAgreesWithJackson(
+            Random random,
+            int inputs,
+            Function<Random, String> frames,
+            Predicate<byte[]> scanned,
+            Function<byte[], Object> decode,
+            Function<byte[], Object> jackson) {
+        int answered = 0;
+        for (int i = 0; i < inputs; i++) {
+            byte[] b = frames.apply(random).getBytes(StandardCharsets.UTF_8);
+            if (i % 2 == 1) {
+                mutate(b, random);
+            }
+            if (scanned.test(b)) {
+                answered++;
+                assertEquals(jackson.apply(b), decode.apply(b), () -> new String(b, StandardCharsets.UTF_8));
+            }
+        }
+        return answered;
     }
 
     private static String array(Random random, int depth) {
