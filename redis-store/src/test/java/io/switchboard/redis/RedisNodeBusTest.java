@@ -77,40 +77,31 @@ class RedisNodeBusTest {
 
     @Test
     void aFrameThatDoesNotDecodeIsCountedAndTheNextOneStillArrives() throws Exception {
-        NodeId node = new NodeId("n-" + UUID.randomUUID());
-        ConcurrentLinkedQueue<Delivery> inbox = new ConcurrentLinkedQueue<>();
-        try (AutoCloseable subscription = busB.subscribe(node, inbox::add);
-                Jedis raw = redis.client()) {
-            Eventually.await(DEADLINE, () -> busB.isSubscribed(node) ? null : "not subscribed");
-            byte[] channel = config.inboxChannel(node).getBytes(StandardCharsets.UTF_8);
-            raw.publish(channel, new byte[] {1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07});
-            busA.publish(node, BusExchange.numbered(7)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try (RawInbox inbox = new RawInbox()) {
+            inbox.publishRaw(new byte[] {1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07});
+            busA.publish(inbox.node, BusExchange.numbered(7))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
 
-            Eventually.await(DEADLINE, () -> inbox.size() == 1 ? null : inbox.size() + " deliveries");
+            Eventually.await(DEADLINE, () -> inbox.deliveries.size() == 1 ? null : inbox.deliveries + " delivered");
             assertEquals(1, busB.decodeFailures());
-            assertEquals(7, BusExchange.numberOf(inbox.peek()));
+            assertEquals(7, BusExchange.numberOf(inbox.deliveries.peek()));
         }
     }
 
     @Test
     void aRecordFromANewerNodeIsSkippedAndTheDeliveriesPackedBesideItArrive() throws Exception {
-        NodeId node = new NodeId("n-" + UUID.randomUUID());
-        ConcurrentLinkedQueue<Delivery> inbox = new ConcurrentLinkedQueue<>();
-        try (AutoCloseable subscription = busB.subscribe(node, inbox::add);
-                Jedis raw = redis.client()) {
-            Eventually.await(DEADLINE, () -> busB.isSubscribed(node) ? null : "not subscribed");
-            byte[] channel = config.inboxChannel(node).getBytes(StandardCharsets.UTF_8);
+        try (RawInbox inbox = new RawInbox()) {
             byte[] unknownEvent = {1, 't', 99, 0}; // an event tag this version does not know
-            raw.publish(
-                    channel,
-                    DeliveryCodec.frame(List.of(
-                            DeliveryCodec.encode(BusExchange.numbered(1)),
-                            unknownEvent,
-                            DeliveryCodec.encode(BusExchange.numbered(2)))));
+            inbox.publishRaw(DeliveryCodec.frame(List.of(
+                    DeliveryCodec.encode(BusExchange.numbered(1)),
+                    unknownEvent,
+                    DeliveryCodec.encode(BusExchange.numbered(2)))));
 
-            Eventually.await(DEADLINE, () -> inbox.size() == 2 ? null : inbox.size() + " deliveries");
+            Eventually.await(DEADLINE, () -> inbox.deliveries.size() == 2 ? null : inbox.deliveries + " delivered");
             assertEquals(
-                    List.of(1, 2), inbox.stream().map(BusExchange::numberOf).toList());
+                    List.of(1, 2),
+                    inbox.deliveries.stream().map(BusExchange::numberOf).toList());
             assertEquals(1, busB.decodeFailures());
             assertEquals(2, busB.received());
         }
@@ -141,5 +132,27 @@ class RedisNodeBusTest {
                 DefaultJedisClientConfig.builder().build(),
                 false,
                 busConfig);
+    }
+
+    /** A fresh node's inbox subscribed on bus B, and a way to publish raw bytes into it straight through Redis. */
+    private final class RawInbox implements AutoCloseable {
+        final NodeId node = new NodeId("n-" + UUID.randomUUID());
+        final ConcurrentLinkedQueue<Delivery> deliveries = new ConcurrentLinkedQueue<>();
+        private final AutoCloseable subscription = busB.subscribe(node, deliveries::add);
+
+        RawInbox() {
+            Eventually.await(DEADLINE, () -> busB.isSubscribed(node) ? null : "not subscribed");
+        }
+
+        void publishRaw(byte[] frame) {
+            try (Jedis raw = redis.client()) {
+                raw.publish(config.inboxChannel(node).getBytes(StandardCharsets.UTF_8), frame);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            subscription.close();
+        }
     }
 }
