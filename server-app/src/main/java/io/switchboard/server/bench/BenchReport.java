@@ -58,6 +58,8 @@ record BenchReport(Map<String, Object> values, boolean failed) {
         if (open) {
             v.put("unsent", t.planned - t.sent);
             v.put("dropped", t.sent - t.received);
+            v.put("sendLateP50Us", t.sendLateness.getValueAtPercentile(50));
+            v.put("sendLateP99Us", t.sendLateness.getValueAtPercentile(99));
         }
         v.put("errors", t.errors);
         v.put("benchCpuCores", round(cpu));

@@ -14,8 +14,9 @@ import org.HdrHistogram.Histogram;
  * the exact due time of the next message; a message that cannot be sent stays due and is retried shortly. (A
  * fixed-rate ticker, which this replaced, woke out of phase with the due times, so each message waited up to a whole
  * tick before it left: at 100 pairs and 20,000 messages/s that put a ~3 ms floor under every percentile, the bare
- * reference relay's included.) Messages still unsent when the run ends are reported as unsent. Both peers share an
- * event loop, on which every method runs.
+ * reference relay's included.) Messages still unsent when the run ends are reported as unsent, and how late each
+ * message left after its due time is recorded too: that part of the latency is the bench's own (its timer's slack,
+ * its event loop's wake-up, its core being busy). Both peers share an event loop, on which every method runs.
  */
 final class OpenLoopPair implements RelayLoop {
     private static final long UNWRITABLE_RETRY_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
@@ -29,6 +30,7 @@ final class OpenLoopPair implements RelayLoop {
     private final double nanosPerOwnMessage;
     private final long planned;
     private final Histogram histogram = RelayRun.newHistogram();
+    private final Histogram lateness = RelayRun.newHistogram();
     private final SequenceCheck sequence = new SequenceCheck();
     private @Nullable ScheduledFuture<?> ticker;
     private long nextSeq;
@@ -109,7 +111,7 @@ final class OpenLoopPair implements RelayLoop {
                 sequence.outOfOrder(),
                 errors,
                 histogram);
-        total.addPlanned(planned, lastReceive);
+        total.addPlanned(planned, lastReceive, lateness);
     }
 
     @Override
@@ -132,6 +134,10 @@ final class OpenLoopPair implements RelayLoop {
                 && run.sending()
                 && host.channel().isWritable()) {
             long seq = nextSeq++;
+            long due = dueAt(seq);
+            if (due - run.measureFrom() >= 0) {
+                lateness.recordValue(Math.min((now - due) / 1000, RelayRun.MAX_MICROS));
+            }
             host.send(
                     run.settings().dialect().signal(host, guest, run.settings().payload(), seq, dueAt(seq)));
             sent++;

@@ -5,6 +5,8 @@ import org.HdrHistogram.Histogram;
 /** The sum of every pair's counters and latencies; filled on one thread after the pairs stopped. */
 final class RelayTotals {
     final Histogram latency = RelayRun.newHistogram();
+    /** Open loop: how late each measured message left the bench, after its due time (µs). */
+    final Histogram sendLateness = RelayRun.newHistogram();
     /** Open loop: the messages the schedules had (sent or not). */
     long planned;
     /** Open loop: the {@link System#nanoTime} of the last message received, or 0. */
@@ -28,9 +30,13 @@ final class RelayTotals {
         latency.add(h);
     }
 
-    /** Adds an open-loop pair's schedule: its planned messages and the time its last message arrived. */
-    void addPlanned(long plannedMessages, long lastReceiveNanos) {
+    /**
+     * Adds an open-loop pair's schedule: its planned messages, the time its last message arrived, and how late its
+     * messages left.
+     */
+    void addPlanned(long plannedMessages, long lastReceiveNanos, Histogram lateness) {
         planned += plannedMessages;
+        sendLateness.add(lateness);
         if (lastReceiveNanos != 0 && (lastReceive == 0 || lastReceiveNanos - lastReceive > 0)) {
             lastReceive = lastReceiveNanos;
         }
