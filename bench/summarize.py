@@ -7,7 +7,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 FIELDS = {
-    "relay": ["messagesPerSecond", "p50Us", "p90Us", "p99Us", "p999Us", "sendLateP50Us", "sendLateP99Us", "serverCpuCores", "serverCpuUsPerOp", "benchCpuCores", "setupMs"],
+    "relay": ["messagesPerSecond", "p50Us", "p90Us", "p99Us", "p999Us", "sendLateP50Us", "sendLateP99Us", "fromSendP50Us", "fromSendP99Us", "serverCpuCores", "serverCpuUsPerOp", "benchCpuCores", "setupMs"],
     "join": ["cyclesPerSecond", "p50Us", "p99Us", "serverCpuCores", "serverCpuUsPerOp", "benchCpuCores"],
     "session": ["sessionsPerSecond", "p50Us", "p99Us", "serverCpuCores", "serverCpuUsPerOp", "benchCpuCores"],
     "connect": ["succeeded", "failed", "failedByStatus", "connectionsPerSecond", "rssBytesPerConnection", "heapDirectBytesPerConnection", "dropped", "openAtEnd"],

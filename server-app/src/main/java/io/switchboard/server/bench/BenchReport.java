@@ -60,6 +60,9 @@ record BenchReport(Map<String, Object> values, boolean failed) {
             v.put("dropped", t.sent - t.received);
             v.put("sendLateP50Us", t.sendLateness.getValueAtPercentile(50));
             v.put("sendLateP99Us", t.sendLateness.getValueAtPercentile(99));
+            v.put("fromSendP50Us", t.fromSend.getValueAtPercentile(50));
+            v.put("fromSendP99Us", t.fromSend.getValueAtPercentile(99));
+            v.put("fromSendP999Us", t.fromSend.getValueAtPercentile(99.9));
         }
         v.put("errors", t.errors);
         v.put("benchCpuCores", round(cpu));

@@ -16,7 +16,9 @@ import org.HdrHistogram.Histogram;
  * tick before it left: at 100 pairs and 20,000 messages/s that put a ~3 ms floor under every percentile, the bare
  * reference relay's included.) Messages still unsent when the run ends are reported as unsent, and how late each
  * message left after its due time is recorded too: that part of the latency is the bench's own (its timer's slack,
- * its event loop's wake-up, its core being busy). Both peers share an event loop, on which every method runs.
+ * its event loop's wake-up, its core being busy). The latency from when each message actually left is recorded
+ * beside it ({@link SendTimes}), for the server's and the network's part alone. Both peers share an event loop, on
+ * which every method runs.
  */
 final class OpenLoopPair implements RelayLoop {
     private static final long UNWRITABLE_RETRY_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
@@ -31,6 +33,8 @@ final class OpenLoopPair implements RelayLoop {
     private final long planned;
     private final Histogram histogram = RelayRun.newHistogram();
     private final Histogram lateness = RelayRun.newHistogram();
+    private final Histogram fromSend = RelayRun.newHistogram();
+    private final SendTimes sendTimes = new SendTimes();
     private final SequenceCheck sequence = new SequenceCheck();
     private @Nullable ScheduledFuture<?> ticker;
     private long nextSeq;
@@ -78,8 +82,12 @@ final class OpenLoopPair implements RelayLoop {
         }
         sequence.record(seq);
         lastReceive = now;
+        long left = sendTimes.take(seq);
         if (due - run.measureFrom() >= 0) {
             histogram.recordValue(Math.min(Math.max(0, (now - due) / 1000), RelayRun.MAX_MICROS));
+            if (left != -1) {
+                fromSend.recordValue(Math.min(Math.max(0, (now - left) / 1000), RelayRun.MAX_MICROS));
+            }
             measured++;
         }
         if (sequence.received() >= planned) {
@@ -111,7 +119,7 @@ final class OpenLoopPair implements RelayLoop {
                 sequence.outOfOrder(),
                 errors,
                 histogram);
-        total.addPlanned(planned, lastReceive, lateness);
+        total.addPlanned(planned, lastReceive, lateness, fromSend);
     }
 
     @Override
@@ -135,11 +143,14 @@ final class OpenLoopPair implements RelayLoop {
                 && host.channel().isWritable()) {
             long seq = nextSeq++;
             long due = dueAt(seq);
+            String text =
+                    run.settings().dialect().signal(host, guest, run.settings().payload(), seq, due);
+            long left = System.nanoTime();
             if (due - run.measureFrom() >= 0) {
-                lateness.recordValue(Math.min((now - due) / 1000, RelayRun.MAX_MICROS));
+                lateness.recordValue(Math.min((left - due) / 1000, RelayRun.MAX_MICROS));
             }
-            host.send(
-                    run.settings().dialect().signal(host, guest, run.settings().payload(), seq, dueAt(seq)));
+            sendTimes.record(seq, left);
+            host.send(text);
             sent++;
         }
         if (nextSeq >= planned || !run.sending() || !host.channel().isActive()) {

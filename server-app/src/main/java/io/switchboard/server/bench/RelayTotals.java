@@ -7,6 +7,8 @@ final class RelayTotals {
     final Histogram latency = RelayRun.newHistogram();
     /** Open loop: how late each measured message left the bench, after its due time (µs). */
     final Histogram sendLateness = RelayRun.newHistogram();
+    /** Open loop: latency from when each measured message actually left the bench, not from its due time (µs). */
+    final Histogram fromSend = RelayRun.newHistogram();
     /** Open loop: the messages the schedules had (sent or not). */
     long planned;
     /** Open loop: the {@link System#nanoTime} of the last message received, or 0. */
@@ -31,12 +33,13 @@ final class RelayTotals {
     }
 
     /**
-     * Adds an open-loop pair's schedule: its planned messages, the time its last message arrived, and how late its
-     * messages left.
+     * Adds an open-loop pair's schedule: its planned messages, the time its last message arrived, how late its
+     * messages left, and their latency from when they left.
      */
-    void addPlanned(long plannedMessages, long lastReceiveNanos, Histogram lateness) {
+    void addPlanned(long plannedMessages, long lastReceiveNanos, Histogram lateness, Histogram latencyFromSend) {
         planned += plannedMessages;
         sendLateness.add(lateness);
+        fromSend.add(latencyFromSend);
         if (lastReceiveNanos != 0 && (lastReceive == 0 || lastReceiveNanos - lastReceive > 0)) {
             lastReceive = lastReceiveNanos;
         }

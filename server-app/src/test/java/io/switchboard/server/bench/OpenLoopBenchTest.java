@@ -40,6 +40,9 @@ class OpenLoopBenchTest {
             // each message arrives after it left, so its latency from the due time covers its lateness in leaving
             assertTrue((Long) values.get("sendLateP50Us") <= (Long) values.get("p50Us"), values.toString());
             assertTrue((Long) values.get("sendLateP99Us") <= (Long) values.get("p99Us"), values.toString());
+            // and it left at or after its due time, so its latency from leaving is within its latency from due
+            assertTrue((Long) values.get("fromSendP50Us") <= (Long) values.get("p50Us"), values.toString());
+            assertTrue((Long) values.get("fromSendP99Us") <= (Long) values.get("p99Us"), values.toString());
         }
     }
 
