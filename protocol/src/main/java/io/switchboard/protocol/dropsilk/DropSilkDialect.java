@@ -26,14 +26,6 @@ public final class DropSilkDialect extends DropSilkEncoder {
 
     private static final String SIGNAL = "signal";
 
-    /**
-     * Frames up to this size are scanned; longer ones (SDP offers and answers) go to jackson. Skipping a long string
-     * costs both the same per byte (JMH: a 3 KB offer took 2.1 µs scanned against 1.4–1.6 µs with jackson), while
-     * for a short frame creating jackson's parser is most of the work (a 300-byte candidate: 0.19–0.23 µs and 88 B
-     * scanned against 0.35 µs and 888 B).
-     */
-    static final int SCAN_LIMIT = 1024;
-
     @Override
     public AppId app() {
         return AppId.DROPSILK;
@@ -50,7 +42,7 @@ public final class DropSilkDialect extends DropSilkEncoder {
             // Also keeps jackson from sniffing UTF-16/32 or a byte order mark: messages are plain UTF-8 JSON objects.
             return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "not a JSON object");
         }
-        Envelope scanned = length <= SCAN_LIMIT ? scanEnvelope(frame, offset, offset + length) : null;
+        Envelope scanned = length <= JsonScanner.WORTH_SCANNING ? scanEnvelope(frame, offset, offset + length) : null;
         return scanned != null ? toCommand(scanned) : decodeWithJackson(frame, offset, length);
     }
 

@@ -22,9 +22,6 @@ import java.util.List;
  * fields the event needs are read; the relayed value is kept as a slice of the frame.
  */
 final class PrivyDropDecoder {
-    /** Frames up to this size are scanned, longer ones read by jackson (see DropSilkDialect's limit: same reason). */
-    static final int SCAN_LIMIT = 1024;
-
     private static final List<String> EVENTS =
             List.of("ice-candidate", "offer", "answer", "join", "initiator-online", "recipient-ready");
 
@@ -35,7 +32,7 @@ final class PrivyDropDecoder {
             // Also keeps jackson from sniffing UTF-16/32 or a byte order mark: Socket.IO text is plain UTF-8 JSON.
             return new Decoded.Invalid(ErrorCode.BAD_MESSAGE, "not a JSON array");
         }
-        Decoded scanned = length <= SCAN_LIMIT ? scan(frame, offset, offset + length) : null;
+        Decoded scanned = length <= JsonScanner.WORTH_SCANNING ? scan(frame, offset, offset + length) : null;
         return scanned != null ? scanned : decodeWithJackson(frame, offset, length);
     }
 
