@@ -6,9 +6,10 @@ package io.switchboard.server.pipeline;
  * <pre>
  *  #  name              handler                         job
  *  1  connection-limit  ConnectionLimitHandler (shared) count connections, answer 503 over the cap
- *  2  idle              IdleStateHandler                detect silence (HTTP: all idle; WebSocket: reader idle)
+ *  2  idle              IdleStateHandler                HTTP: detect silence (removed on a WebSocket handshake)
  *  3  idle-close        IdleCloseHandler                HTTP: close silent connections
- *     ws-heartbeat      WebSocketHeartbeatHandler       WebSocket: replaces idle-close; ping, close if no answer
+ *     ws-heartbeat      WebSocketHeartbeatHandler       WebSocket: replaces idle-close; its listener's
+ *                                                       WebSocketHeartbeats pings the silent, closes the dead
  *  4  http-codec        HttpServerCodec                 HTTP/1.1 with bounded lines and headers
  *  5  http-keepalive    HttpServerKeepAliveHandler      keep-alive semantics
  *  6  http-aggregator   HttpObjectAggregator            bounded bodies (413)
@@ -20,7 +21,8 @@ package io.switchboard.server.pipeline;
  * </pre>
  *
  * On the handshake, {@code http-keepalive}, {@code http-aggregator} and {@code http-router} are removed, and
- * {@code idle}/{@code idle-close} are replaced by the WebSocket heartbeat.
+ * {@code idle} is removed and {@code idle-close} replaced by the WebSocket heartbeat (Engine.IO removes both: it
+ * has its own pings).
  */
 public final class HandlerNames {
     public static final String CONNECTION_LIMIT = "connection-limit";

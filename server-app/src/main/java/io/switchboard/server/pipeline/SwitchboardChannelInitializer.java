@@ -40,6 +40,7 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final int maxMessageBytes;
     private final int maxHttpBodyBytes;
+    private final WebSocketHeartbeats heartbeats;
 
     /** Creates the initializer for {@code app}'s listener. */
     public SwitchboardChannelInitializer(
@@ -61,6 +62,7 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
         this.maxHttpBodyBytes = engineIo == null
                 ? config.maxBodyBytes()
                 : Math.max(config.maxBodyBytes(), engineIo.config().maxPayload() + 64 * 1024);
+        this.heartbeats = new WebSocketHeartbeats(config.pingInterval());
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 // DropSilk's server accepts an upgrade on any path; Socket.IO's only under /socket.io/ (the router
                 // has vetted the path, and the query string follows it).
@@ -105,7 +107,7 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
                     java.util.Objects.requireNonNull(app.dialect(), "dialect"),
                     app.node(),
                     config.outboundBudgetBytes(),
-                    config.pingInterval());
+                    heartbeats);
         }
         return new EngineIoWebSocketHandler(
                 engineIo,

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.switchboard.core.Nullable;
 import io.switchboard.core.SignalingNode;
 import io.switchboard.core.error.ErrorCode;
@@ -23,8 +22,6 @@ import io.switchboard.protocol.Decoded;
 import io.switchboard.protocol.Dialect;
 import io.switchboard.protocol.json.Utf8;
 import io.switchboard.server.transport.ChannelPeerSink;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +37,14 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
     private final Dialect dialect;
     private final SignalingNode node;
     private final long outboundBudget;
-    private final Duration pingInterval;
+    private final WebSocketHeartbeats heartbeats;
     private @Nullable Session session;
 
-    WebSocketSessionHandler(Dialect dialect, SignalingNode node, long outboundBudget, Duration pingInterval) {
+    WebSocketSessionHandler(Dialect dialect, SignalingNode node, long outboundBudget, WebSocketHeartbeats heartbeats) {
         this.dialect = requireNonNull(dialect, "dialect");
         this.node = requireNonNull(node, "node");
         this.outboundBudget = outboundBudget;
-        this.pingInterval = requireNonNull(pingInterval, "pingInterval");
+        this.heartbeats = requireNonNull(heartbeats, "heartbeats");
     }
 
     @Override
@@ -111,9 +108,8 @@ final class WebSocketSessionHandler extends SimpleChannelInboundHandler<WebSocke
                 pipeline.remove(name);
             }
         }
-        long ping = pingInterval.toMillis();
-        pipeline.replace(HandlerNames.IDLE, HandlerNames.IDLE, new IdleStateHandler(ping, 0, 0, TimeUnit.MILLISECONDS));
-        pipeline.replace(HandlerNames.IDLE_CLOSE, HandlerNames.WS_HEARTBEAT, new WebSocketHeartbeatHandler());
+        pipeline.remove(HandlerNames.IDLE);
+        pipeline.replace(HandlerNames.IDLE_CLOSE, HandlerNames.WS_HEARTBEAT, new WebSocketHeartbeatHandler(heartbeats));
         ClientAddress address =
                 ctx.channel().attr(ChannelAttributes.CLIENT_ADDRESS).get();
         String userAgent = handshake.requestHeaders().get(HttpHeaderNames.USER_AGENT, "");

@@ -62,6 +62,7 @@ class WebSocketSessionHandlerTest {
         assertEquals(1, node.sessions().size());
         assertEquals(null, ch.pipeline().get(HandlerNames.HTTP_ROUTER));
         assertTrue(ch.pipeline().get(HandlerNames.WS_HEARTBEAT) instanceof WebSocketHeartbeatHandler);
+        assertEquals(null, ch.pipeline().get(HandlerNames.IDLE), "the heartbeat needs no idle timer of its own");
         ch.close();
         assertFalse(ch.finish());
     }
@@ -74,7 +75,8 @@ class WebSocketSessionHandlerTest {
         ch.pipeline()
                 .addLast(
                         HandlerNames.WS_SESSION,
-                        new WebSocketSessionHandler(dialect, node, 1024 * 1024, Duration.ofSeconds(30)));
+                        new WebSocketSessionHandler(
+                                dialect, node, 1024 * 1024, new WebSocketHeartbeats(Duration.ofSeconds(30))));
         ch.pipeline().fireUserEventTriggered(new HandshakeComplete("/", new DefaultHttpHeaders(), null));
         ch.runPendingTasks();
         return ch;
