@@ -44,7 +44,8 @@ final class EngineIoSession {
     private final EngineIoConfig config;
     private final long budget;
     private final EngineIoListener listener;
-    private final ArrayDeque<OutboundPacket> queue = new ArrayDeque<>();
+    // Small at first: an idle session's queue stays empty, and ArrayDeque's default is 16 slots (~90 B) per session.
+    private final ArrayDeque<OutboundPacket> queue = new ArrayDeque<>(2);
     private long queuedBytes;
     private @Nullable Channel webSocket;
     private @Nullable Channel probe;

@@ -14,6 +14,7 @@ import io.switchboard.core.network.ClientAddress;
 import io.switchboard.core.session.CloseReason;
 import io.switchboard.server.pipeline.UnhandledExceptionHandler;
 import io.switchboard.server.pipeline.Utf8TextFrames;
+import java.util.List;
 
 /**
  * The Engine.IO side of one WebSocket connection. On {@link HandshakeComplete} it drops the HTTP-only handlers and
@@ -23,7 +24,7 @@ import io.switchboard.server.pipeline.Utf8TextFrames;
 public final class EngineIoWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final EngineIoServer server;
     private final AttributeKey<ClientAddress> clientAddress;
-    private final String[] httpOnlyHandlers;
+    private final List<String> httpOnlyHandlers;
     private @Nullable EngineIoSession session;
     private boolean probe;
 
@@ -32,11 +33,12 @@ public final class EngineIoWebSocketHandler extends SimpleChannelInboundHandler<
      * {@code clientAddress} the channel attribute where the router left the client's address.
      */
     public EngineIoWebSocketHandler(
-            EngineIoServer server, AttributeKey<ClientAddress> clientAddress, String... httpOnlyHandlers) {
+            EngineIoServer server, AttributeKey<ClientAddress> clientAddress, List<String> httpOnlyHandlers) {
         super(false);
         this.server = requireNonNull(server, "server");
         this.clientAddress = requireNonNull(clientAddress, "clientAddress");
-        this.httpOnlyHandlers = httpOnlyHandlers.clone();
+        // Not copied when it already is an immutable list: one per listener, not one per connection.
+        this.httpOnlyHandlers = List.copyOf(httpOnlyHandlers);
     }
 
     @Override

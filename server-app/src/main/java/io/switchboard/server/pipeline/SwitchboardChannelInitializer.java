@@ -20,6 +20,7 @@ import io.switchboard.server.app.AppModule;
 import io.switchboard.server.config.ServerConfig;
 import io.switchboard.server.engineio.EngineIoServer;
 import io.switchboard.server.engineio.EngineIoWebSocketHandler;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,14 @@ import java.util.concurrent.TimeUnit;
 public final class SwitchboardChannelInitializer extends ChannelInitializer<SocketChannel> {
     private static final int MAX_INITIAL_LINE = 8192;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    /** What an Engine.IO WebSocket handshake removes: the HTTP handlers and the idle timer (it has its own pings). */
+    private static final List<String> ENGINE_IO_HTTP_ONLY_HANDLERS = List.of(
+            HandlerNames.HTTP_KEEPALIVE,
+            HandlerNames.HTTP_AGGREGATOR,
+            HandlerNames.HTTP_ROUTER,
+            HandlerNames.IDLE,
+            HandlerNames.IDLE_CLOSE);
 
     private final ServerConfig config;
     private final AppModule app;
@@ -109,14 +118,7 @@ public final class SwitchboardChannelInitializer extends ChannelInitializer<Sock
                     config.outboundBudgetBytes(),
                     heartbeats);
         }
-        return new EngineIoWebSocketHandler(
-                engineIo,
-                ChannelAttributes.CLIENT_ADDRESS,
-                HandlerNames.HTTP_KEEPALIVE,
-                HandlerNames.HTTP_AGGREGATOR,
-                HandlerNames.HTTP_ROUTER,
-                HandlerNames.IDLE,
-                HandlerNames.IDLE_CLOSE);
+        return new EngineIoWebSocketHandler(engineIo, ChannelAttributes.CLIENT_ADDRESS, ENGINE_IO_HTTP_ONLY_HANDLERS);
     }
 
     /**
