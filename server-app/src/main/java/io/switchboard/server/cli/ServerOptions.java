@@ -139,7 +139,7 @@ final class ServerOptions {
             names = "--ping-interval",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
-            description = "How often WebSocket sessions are pinged; one unanswered ping closes the session. "
+            description = "A WebSocket session silent this long is pinged; one unanswered ping closes it. "
                     + "Default: ${DEFAULT-VALUE}")
     Duration pingInterval;
 
