@@ -16,11 +16,13 @@ import io.switchboard.core.Nullable;
 final class WebSocketHeartbeatHandler extends ChannelInboundHandlerAdapter {
     private final WebSocketHeartbeats heartbeats;
     private @Nullable ChannelHandlerContext ctx;
-    /** Its place in its event loop's round, or -1; kept by the round. */
+    /** Its place in its event loop's walk, or -1; kept by the walk. */
     int index = -1;
 
     private boolean heard;
-    private int silentRounds;
+    private boolean pinged;
+    /** When it was last heard, or when it was pinged if {@link #pinged}; 0 before the first visit. */
+    private long since;
 
     WebSocketHeartbeatHandler(WebSocketHeartbeats heartbeats) {
         this.heartbeats = requireNonNull(heartbeats, "heartbeats");
@@ -29,6 +31,7 @@ final class WebSocketHeartbeatHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        heard = true; // the handshake was its last word
         heartbeats.watch(this, ctx.executor());
     }
 
@@ -45,26 +48,31 @@ final class WebSocketHeartbeatHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * One round of the connection's event loop: {@code roundsPerInterval} rounds of silence send a ping, twice as many
-     * close the connection.
+     * A visit of its event loop's walk at {@code now}: silent for {@code dueNanos} since it was last heard, it is
+     * pinged; silent for {@code dueNanos} since that ping, it is closed. Visits may come at any pace.
      */
-    void onRound(int roundsPerInterval) {
+    void visit(long now, long dueNanos) {
         ChannelHandlerContext c = ctx;
         if (c == null) {
             return;
         }
         if (heard) {
             heard = false;
-            silentRounds = 0;
+            pinged = false;
+            since = now;
             return;
         }
-        silentRounds++;
-        if (silentRounds >= 2 * roundsPerInterval) {
-            c.close();
-        } else if (silentRounds == roundsPerInterval) {
-            // From the tail: this handler sits before the WebSocket encoder, so a ctx write would reach the socket as
-            // an unencoded frame object and fail silently (every connection was then closed after two intervals).
-            c.channel().writeAndFlush(new PingWebSocketFrame());
+        if (now - since < dueNanos) {
+            return;
         }
+        if (pinged) {
+            c.close();
+            return;
+        }
+        pinged = true;
+        since = now;
+        // From the tail: this handler sits before the WebSocket encoder, so a ctx write would reach the socket as an
+        // unencoded frame object and fail silently (every connection was then closed after two intervals).
+        c.channel().writeAndFlush(new PingWebSocketFrame());
     }
 }

@@ -15,24 +15,21 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The heartbeat on Netty's embedded event loop, whose clock the tests move by hand. */
+/** The heartbeat on Netty's embedded event loop, whose clock the tests move by hand, one tick of the walk at a time. */
 class WebSocketHeartbeatHandlerTest {
-    private static final long INTERVAL_MS = 1_000;
-    private static final long ROUND_MS = INTERVAL_MS / WebSocketHeartbeats.ROUNDS_PER_INTERVAL;
-
-    private final WebSocketHeartbeats heartbeats = new WebSocketHeartbeats(Duration.ofMillis(INTERVAL_MS));
+    private final WebSocketHeartbeats heartbeats = new WebSocketHeartbeats(Duration.ofSeconds(1));
+    private final int ticksPerInterval = WebSocketHeartbeats.VISITS_PER_INTERVAL * heartbeats.ticksPerWalk();
+    private final int ticksPerWalk = heartbeats.ticksPerWalk();
 
     @Test
-    void aSilentPeerIsPingedAfterOneIntervalAndClosedAfterAnother() {
+    void aSilentPeerIsPingedAfterOneIntervalAndClosedAfterAnotherWithoutAnAnswer() {
         EmbeddedChannel ch = watched();
-        rounds(ch, WebSocketHeartbeats.ROUNDS_PER_INTERVAL - 1);
-        assertNull(ch.readOutbound(), "no ping before an interval of silence");
-        rounds(ch, 1);
+        int ticksToPing = ticksUntil(ch, () -> ch.outboundMessages().size() > 0);
         assertInstanceOf(PingWebSocketFrame.class, ch.readOutbound()).release();
-        rounds(ch, WebSocketHeartbeats.ROUNDS_PER_INTERVAL - 1);
-        assertTrue(ch.isOpen(), "still open within the interval after the ping");
-        rounds(ch, 1);
-        assertFalse(ch.isOpen());
+        int ticksToClose = ticksUntil(ch, () -> !ch.isOpen());
+        // on the embedded clock: each step at least one interval, and at most one walk (plus a tick) later than that
+        assertBetween(ticksPerInterval - 1, ticksPerInterval + ticksPerWalk + 1, ticksToPing);
+        assertBetween(ticksPerInterval - 1, ticksPerInterval + ticksPerWalk + 1, ticksToClose);
         assertNull(ch.readOutbound(), "one ping only");
         assertEquals(0, heartbeats.watched());
         assertFalse(ch.finish());
@@ -41,14 +38,14 @@ class WebSocketHeartbeatHandlerTest {
     @Test
     void anyInboundByteCountsAsAnAnswerAndRestartsTheSilence() {
         EmbeddedChannel ch = watched();
-        rounds(ch, WebSocketHeartbeats.ROUNDS_PER_INTERVAL);
+        ticksUntil(ch, () -> ch.outboundMessages().size() > 0);
         assertInstanceOf(PingWebSocketFrame.class, ch.readOutbound()).release();
         ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0x8a, 0})); // a pong, raw
         ((ByteBuf) ch.readInbound()).release();
-        rounds(ch, 2 * WebSocketHeartbeats.ROUNDS_PER_INTERVAL - 1);
-        assertTrue(ch.isOpen());
+        int ticksToNextPing = ticksUntil(ch, () -> ch.outboundMessages().size() > 0 || !ch.isOpen());
+        assertTrue(ch.isOpen(), "answered: pinged again, not closed");
+        assertBetween(ticksPerInterval - 1, ticksPerInterval + 2 * ticksPerWalk + 1, ticksToNextPing);
         assertInstanceOf(PingWebSocketFrame.class, ch.readOutbound()).release();
-        assertNull(ch.readOutbound());
         ch.close();
         assertFalse(ch.finish());
     }
@@ -56,10 +53,12 @@ class WebSocketHeartbeatHandlerTest {
     @Test
     void aPeerThatKeepsTalkingIsNeverPinged() {
         EmbeddedChannel ch = watched();
-        for (int i = 0; i < 5 * WebSocketHeartbeats.ROUNDS_PER_INTERVAL; i++) {
-            ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0x81, 0}));
-            ((ByteBuf) ch.readInbound()).release();
-            rounds(ch, 1);
+        for (int i = 0; i < 5 * ticksPerInterval; i++) {
+            if (i % ticksPerWalk == 0) {
+                ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0x81, 0}));
+                ((ByteBuf) ch.readInbound()).release();
+            }
+            tick(ch);
         }
         assertNull(ch.readOutbound());
         assertTrue(ch.isOpen());
@@ -68,17 +67,46 @@ class WebSocketHeartbeatHandlerTest {
     }
 
     @Test
-    void closedOrReplacedConnectionsLeaveTheirRoundAndTheOthersStayWatched() {
+    void connectionsThatFellSilentTogetherArePingedOverAWalkNotInOneTick() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        int n = 10 * ticksPerWalk;
+        for (int i = 0; i < n; i++) { // n members of one loop's walk, all silent from the same moment
+            ch.pipeline().addLast(new WebSocketHeartbeatHandler(heartbeats));
+        }
+        assertEquals(n, heartbeats.watched());
+        int pings = 0;
+        int most = 0;
+        for (int i = 0; i < ticksPerInterval + 2 * ticksPerWalk && pings < n; i++) {
+            tick(ch);
+            int now = 0;
+            for (Object o = ch.readOutbound(); o != null; o = ch.readOutbound()) {
+                assertInstanceOf(PingWebSocketFrame.class, o).release();
+                now++;
+            }
+            pings += now;
+            most = Math.max(most, now);
+        }
+        assertEquals(n, pings, "every connection pinged once");
+        assertEquals(n / ticksPerWalk, most, "each tick pings only its slice of the walk");
+        ch.close();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void closedOrReplacedConnectionsLeaveTheirWalkAndTheOthersStayWatched() {
         EmbeddedChannel a = watched();
-        a.pipeline().addLast(new WebSocketHeartbeatHandler(heartbeats)); // a second member of the same loop's round
+        a.pipeline().addLast(new WebSocketHeartbeatHandler(heartbeats)); // a second member of the same loop's walk
         assertEquals(2, heartbeats.watched());
         a.pipeline().removeFirst();
         assertEquals(1, heartbeats.watched());
-        rounds(a, WebSocketHeartbeats.ROUNDS_PER_INTERVAL);
+        ticksUntil(a, () -> a.outboundMessages().size() > 0);
         assertInstanceOf(PingWebSocketFrame.class, a.readOutbound()).release();
         a.pipeline().replace(WebSocketHeartbeatHandler.class, "other", new ChannelInboundHandlerAdapter());
         assertEquals(0, heartbeats.watched());
-        rounds(a, 2 * WebSocketHeartbeats.ROUNDS_PER_INTERVAL);
+        for (int i = 0; i < 3 * ticksPerInterval; i++) {
+            tick(a);
+        }
         assertTrue(a.isOpen(), "a removed heartbeat closes nothing");
         a.close();
         assertFalse(a.finish());
@@ -91,10 +119,22 @@ class WebSocketHeartbeatHandlerTest {
         return ch;
     }
 
-    private static void rounds(EmbeddedChannel ch, int n) {
-        for (int i = 0; i < n; i++) {
-            ch.advanceTimeBy(ROUND_MS, TimeUnit.MILLISECONDS);
-            ch.runScheduledPendingTasks();
+    private int ticksUntil(EmbeddedChannel ch, java.util.function.BooleanSupplier done) {
+        for (int i = 1; i <= 10 * ticksPerInterval; i++) {
+            tick(ch);
+            if (done.getAsBoolean()) {
+                return i;
+            }
         }
+        throw new AssertionError("not within 10 intervals");
+    }
+
+    private void tick(EmbeddedChannel ch) {
+        ch.advanceTimeBy(heartbeats.tickNanos(), TimeUnit.NANOSECONDS);
+        ch.runScheduledPendingTasks();
+    }
+
+    private static void assertBetween(int low, int high, int actual) {
+        assertTrue(actual >= low && actual <= high, actual + " ticks, expected " + low + ".." + high);
     }
 }
