@@ -3,6 +3,8 @@ package io.switchboard.server.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.switchboard.core.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +92,7 @@ final class WebSocketHeartbeats {
 
     private Walk startWalk(EventExecutor loop) {
         Walk walk = new Walk(loop);
-        loop.scheduleAtFixedRate(walk::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
+        walk.timer = loop.scheduleAtFixedRate(walk::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
         return walk;
     }
 
@@ -104,6 +106,7 @@ final class WebSocketHeartbeats {
         private final List<WebSocketHeartbeatHandler> members = new ArrayList<>();
         private volatile int size;
         private int tick;
+        private @Nullable ScheduledFuture<?> timer;
 
         Walk(EventExecutor loop) {
             this.loop = loop;
@@ -130,6 +133,13 @@ final class WebSocketHeartbeats {
             }
             handler.index = -1;
             size = members.size();
+            if (members.isEmpty()) { // an idle listener wakes nobody: the next connection starts a new walk
+                ScheduledFuture<?> t = timer;
+                if (t != null) {
+                    t.cancel(false);
+                }
+                walks.remove(loop, this);
+            }
         }
 
         /** Backwards, so a member removed while visiting (a close) only moves one already visited into its place. */

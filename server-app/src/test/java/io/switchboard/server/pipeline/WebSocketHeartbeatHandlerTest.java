@@ -108,6 +108,10 @@ class WebSocketHeartbeatHandlerTest {
             tick(a);
         }
         assertTrue(a.isOpen(), "a removed heartbeat closes nothing");
+        assertEquals(-1, a.runScheduledPendingTasks(), "an empty walk leaves no timer behind");
+        a.pipeline().addLast(new WebSocketHeartbeatHandler(heartbeats)); // and the next connection starts a new one
+        ticksUntil(a, () -> a.outboundMessages().size() > 0);
+        assertInstanceOf(PingWebSocketFrame.class, a.readOutbound()).release();
         a.close();
         assertFalse(a.finish());
     }
